@@ -1,0 +1,26 @@
+package io.tierzero.remediation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.tierzero.process.JobSteps;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+@Component
+public class RunPlaybookWorker {
+
+    private final Remediation remediation;
+
+    public RunPlaybookWorker(Remediation remediation) {
+        this.remediation = remediation;
+    }
+
+    @JobWorker(type = "remediation.run-playbook")
+    public Map<String, Object> runPlaybook(ActivatedJob job, @Variable String ticketId,
+                                           @Variable(optional = true) String runbookId) {
+        RemediationOutcome outcome = remediation.run(UUID.fromString(ticketId), runbookId, JobSteps.stepOf(job));
+        return Map.of("remediationOutcome", outcome.value());
+    }
+}

@@ -1,0 +1,25 @@
+package io.tierzero.resolution;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.tierzero.process.JobSteps;
+import io.tierzero.ticket.TicketResolution;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+@Component
+public class CloseTicketWorker {
+
+    private final TicketResolution resolution;
+
+    public CloseTicketWorker(TicketResolution resolution) {
+        this.resolution = resolution;
+    }
+
+    @JobWorker(type = "ticket.close")
+    public void close(ActivatedJob job, @Variable String ticketId,
+                      @Variable(optional = true) Boolean requesterConfirmed) {
+        resolution.close(UUID.fromString(ticketId), requesterConfirmed, JobSteps.stepOf(job));
+    }
+}

@@ -1,0 +1,185 @@
+package io.tierzero.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tierzero.audit.Actor;
+import io.tierzero.ticket.Ticket;
+import io.tierzero.ticket.TicketLifecycle;
+import io.tierzero.ticket.TicketRepository;
+import io.tierzero.ticket.TicketState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The app's own task list: user-task jobs become rows agents can list by group, claim and complete, with or
+ * without Tasklist. A job delivered again (timeout, or a new job after the lifecycle was re-driven) updates the
+ * task of the same ticket and step instead of adding one.
+ */
+@Service
+public class HumanTasks {
+
+    private static final String SELECT = """
+            select h.*, t.reference_number, t.subject from human_tasks h join tickets t on t.ticket_id = h.ticket_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final TicketRepository tickets;
+    private final TicketLifecycle lifecycle;
+    private final HumanTaskJobs jobs;
+    private final TaskForms forms;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    public HumanTasks(JdbcClient jdbc, TicketRepository tickets, TicketLifecycle lifecycle, HumanTaskJobs jobs,
+                      TaskForms forms, TransactionTemplate transaction, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.lifecycle = lifecycle;
+        this.jobs = jobs;
+        this.forms = forms;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    public void opened(OpenedTask task) {
+        transaction.executeWithoutResult(status -> {
+            Ticket ticket = tickets.lock(task.ticketId());
+            int updated = jdbc.sql("""
+                            update human_tasks set job_key = ?, process_instance_key = ?, candidate_group = ?
+                            where ticket_id = ? and element_id = ? and state in ('open', 'claimed')""")
+                    .params(task.step().jobKey(), task.step().processInstanceKey(), task.candidateGroup(),
+                            task.ticketId(), task.step().elementId())
+                    .update();
+            if (updated > 0) {
+                return;
+            }
+            UUID taskId = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into human_tasks (tenant_id, task_id, ticket_id, element_id, name, candidate_group, form_id,
+                                job_key, process_instance_key, state)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')""")
+                    .params(ticket.tenantId(), taskId, task.ticketId(), task.step().elementId(), task.name(),
+                            task.candidateGroup(), task.formId(), task.step().jobKey(), task.step().processInstanceKey())
+                    .update();
+            lifecycle.change(task.ticketId(), "task.created")
+                    .during(task.step())
+                    .because("Waiting for " + task.candidateGroup() + ": " + task.name())
+                    .note("taskId", taskId)
+                    .note("candidateGroup", task.candidateGroup())
+                    .apply();
+        });
+    }
+
+    public List<HumanTask> queue(String tenantId, String group, String state) {
+        return jdbc.sql(SELECT + """
+                        where h.tenant_id = :tenant and (cast(:grp as text) is null or h.candidate_group = :grp)
+                          and (cast(:state as text) is null or h.state = :state)
+                        order by h.created_at""")
+                .param("tenant", tenantId).param("grp", group).param("state", state)
+                .query(this::map).list();
+    }
+
+    public HumanTask get(String tenantId, UUID taskId) {
+        return find(tenantId, taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
+    public HumanTask claim(String tenantId, UUID taskId, String userId) {
+        return transaction.execute(status -> {
+            HumanTask task = lockTask(tenantId, taskId);
+            if (task.state().equals("claimed") && userId.equals(task.assignee())) {
+                return task;
+            }
+            if (!task.state().equals("open")) {
+                throw new TaskConflictException("Task " + taskId + " is " + task.state()
+                        + (task.assignee() == null ? "" : " by " + task.assignee()) + ".");
+            }
+            jdbc.sql("update human_tasks set state = 'claimed', assignee = ?, claimed_at = now() where task_id = ?")
+                    .params(userId, taskId).update();
+            lifecycle.change(task.ticketId(), "task.claimed")
+                    .by(Actor.human(userId))
+                    .toState(TicketState.IN_PROGRESS)
+                    .because(userId + " works on: " + task.name())
+                    .note("taskId", taskId)
+                    .apply();
+            return get(tenantId, taskId);
+        });
+    }
+
+    /**
+     * Completes the task with the form's data. The engine's job is completed inside the database transaction,
+     * after the row is locked: if the engine refuses, nothing is written; if the database then fails, the
+     * engine has moved on and the next step's audit events still record it.
+     */
+    public HumanTask complete(String tenantId, UUID taskId, String userId, Map<String, Object> formData) {
+        return transaction.execute(status -> {
+            HumanTask task = lockTask(tenantId, taskId);
+            if (!task.state().equals("claimed") || !userId.equals(task.assignee())) {
+                throw new TaskConflictException("Task " + taskId + " must be claimed by " + userId
+                        + " before it is completed (it is " + task.state() + ").");
+            }
+            Map<String, Object> variables = forms.validate(task.formId(), formData);
+            long jobKey = jdbc.sql("select job_key from human_tasks where task_id = ?").param(taskId)
+                    .query(Long.class).single();
+            if (!jobs.complete(jobKey, variables)) {
+                throw new TaskConflictException("Task " + taskId + " is no longer waiting in its lifecycle.");
+            }
+            jdbc.sql("update human_tasks set state = 'completed', outcome = ?::jsonb, ended_at = now() where task_id = ?")
+                    .params(toJson(variables), taskId).update();
+            lifecycle.change(task.ticketId(), "task.completed")
+                    .by(Actor.human(userId))
+                    .because(task.name() + " completed")
+                    .note("taskId", taskId)
+                    .note("formData", variables)
+                    .apply();
+            return get(tenantId, taskId);
+        });
+    }
+
+    /** The engine interrupted the step (shift ended, SLA escalation): its active task leaves the queue. */
+    public void cancelActive(UUID ticketId) {
+        jdbc.sql("update human_tasks set state = 'cancelled', ended_at = now() where ticket_id = ? and state in ('open', 'claimed')")
+                .param(ticketId).update();
+    }
+
+    private HumanTask lockTask(String tenantId, UUID taskId) {
+        jdbc.sql("select 1 from human_tasks where tenant_id = ? and task_id = ? for update")
+                .params(tenantId, taskId).query(Integer.class).optional()
+                .orElseThrow(() -> new TaskNotFoundException(taskId));
+        return get(tenantId, taskId);
+    }
+
+    private Optional<HumanTask> find(String tenantId, UUID taskId) {
+        return jdbc.sql(SELECT + " where h.tenant_id = ? and h.task_id = ?").params(tenantId, taskId)
+                .query(this::map).optional();
+    }
+
+    private HumanTask map(ResultSet rs, int row) throws SQLException {
+        return new HumanTask(rs.getString("tenant_id"), rs.getObject("task_id", UUID.class),
+                rs.getObject("ticket_id", UUID.class), rs.getString("reference_number"), rs.getString("subject"),
+                rs.getString("element_id"), rs.getString("name"), rs.getString("candidate_group"),
+                rs.getString("form_id"), rs.getString("state"), rs.getString("assignee"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("claimed_at")),
+                instant(rs.getTimestamp("ended_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private String toJson(Map<String, Object> variables) {
+        try {
+            return json.writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

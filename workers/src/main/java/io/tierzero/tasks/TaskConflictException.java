@@ -1,0 +1,8 @@
+package io.tierzero.tasks;
+
+public class TaskConflictException extends RuntimeException {
+
+    public TaskConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,16 @@
+package io.tierzero.tenant;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** A client of the MSP: its service tier drives SLA targets, its policies drive automation and closure. */
+public record Tenant(
+        String tenantId,
+        String name,
+        String serviceTier,
+        String region,
+        String timeZone,
+        BigDecimal automationThreshold,
+        Duration confirmationPeriod,
+        Duration customerResponsePeriod) {
+}
