@@ -1,0 +1,61 @@
+package io.tierzero.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole embedded product for API and lifecycle tests: the in-memory Zeebe engine, a real PostgreSQL from
+ * the embedded binaries and the app on a random port. The managed OpenSearch node has its own test. All test
+ * classes extending this share one running application (Spring's context cache).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EmbeddedStackTest {
+
+    protected static final Path DATA_DIR = newDataDir();
+    private static final int ZEEBE_PORT = freePort();
+    private static final int POSTGRES_PORT = freePort();
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void embeddedStack(DynamicPropertyRegistry registry) {
+        stackProperties(DATA_DIR, ZEEBE_PORT, POSTGRES_PORT).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    public static java.util.Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
+        return java.util.Map.of(
+                "tierzero.data-dir", dataDir.toString(),
+                "tierzero.embedded.zeebe.port", Integer.toString(zeebePort),
+                "tierzero.embedded.postgres.port", Integer.toString(postgresPort),
+                "tierzero.embedded.opensearch.enabled", "false");
+    }
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tierzero-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
