@@ -238,6 +238,17 @@ class ServiceRequestProcessTest {
 
   @Test
   void followTheSunHandsOffWhenTheShiftEnds() {
+    // FEEL now() is in the JVM's default zone: the routing input mapping must convert it to UTC itself
+    java.util.TimeZone original = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Manila")); // UTC+8 all year: exactly one shift away
+    try {
+      followTheSun();
+    } finally {
+      java.util.TimeZone.setDefault(original);
+    }
+  }
+
+  private void followTheSun() {
     ProcessInstanceEvent instance = start();
     driver.slaWarnIn = Duration.ofDays(20);
     driver.slaBreachIn = Duration.ofDays(30);
