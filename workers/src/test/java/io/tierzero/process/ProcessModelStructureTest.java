@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -148,8 +147,26 @@ class ProcessModelStructureTest {
     assertThat(drawn).containsAll(ids);
   }
 
-  @SuppressWarnings("unused")
-  private static String id(BaseElement element) {
-    return element.getId();
+  @ParameterizedTest
+  @CsvSource({"work-on-request,resolution;resolutionNotes;escalationReason",
+      "diagnose-incident,resolutionNotes",
+      "review-major-incident,reviewNotes;problemRecordNeeded"})
+  void formsMatchTheContract(String formId, String keys) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode form;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("forms/" + formId + ".form")) {
+      assertThat(in).isNotNull();
+      form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    assertThat(form.get("id").asText()).isEqualTo(formId);
+    assertThat(form.get("type").asText()).isEqualTo("default");
+    assertThat(form.get("executionPlatform").asText()).isEqualTo("Camunda Cloud");
+    assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("8.8.0");
+    Set<String> formKeys = new java.util.HashSet<>();
+    form.get("components").forEach(c -> {
+      if (c.has("key") && !c.path("readonly").asBoolean(false)) {
+        formKeys.add(c.get("key").asText());
+      }
+    });
+    assertThat(formKeys).containsExactlyInAnyOrder(keys.split(";"));
   }
 }
