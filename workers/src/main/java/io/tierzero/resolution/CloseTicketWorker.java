@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.tierzero.process.JobSteps;
+import io.tierzero.ticket.ClosureReason;
 import io.tierzero.ticket.TicketResolution;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,7 @@ public class CloseTicketWorker {
     }
 
     @JobWorker(type = "ticket.close")
-    public void close(ActivatedJob job, @Variable String ticketId,
-                      @Variable(optional = true) Boolean requesterConfirmed) {
-        resolution.close(UUID.fromString(ticketId), requesterConfirmed, JobSteps.stepOf(job));
+    public void close(ActivatedJob job, @Variable String ticketId, @Variable String closeReason) {
+        resolution.close(UUID.fromString(ticketId), ClosureReason.ofCode(closeReason), JobSteps.stepOf(job));
     }
 }

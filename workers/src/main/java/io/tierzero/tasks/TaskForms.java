@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +29,7 @@ public class TaskForms {
 
     private final ObjectMapper json;
     private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+    private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
 
     public TaskForms(ObjectMapper json) {
         this.json = json;
@@ -36,9 +43,10 @@ public class TaskForms {
     public Map<String, Object> validate(String formId, Map<String, Object> data) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> accepted = new LinkedHashMap<>();
-        for (JsonNode field : schema(formId).path("components")) {
+        for (JsonNode field : fieldsOf(schema(formId))) {
             String key = field.path("key").asText(null);
-            if (key == null || field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)) {
+            if (key == null || field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)
+                    || isHidden(field, data)) {
                 continue;
             }
             Object value = data.get(key);
@@ -67,10 +75,30 @@ public class TaskForms {
         return accepted;
     }
 
+    /** The fields of a form, including those inside groups. */
+    private static List<JsonNode> fieldsOf(JsonNode container) {
+        List<JsonNode> fields = new ArrayList<>();
+        for (JsonNode component : container.path("components")) {
+            fields.add(component);
+            fields.addAll(fieldsOf(component));
+        }
+        return fields;
+    }
+
+    /** A field the form hides for this data (its FEEL "conditional.hide" is true) is neither required nor kept. */
+    private boolean isHidden(JsonNode field, Map<String, Object> data) {
+        String hide = field.path("conditional").path("hide").asText("");
+        if (hide.isBlank()) {
+            return false;
+        }
+        EvaluationResult result = feel.evaluateExpression(hide.startsWith("=") ? hide.substring(1) : hide, data);
+        return result.isSuccess() && Boolean.TRUE.equals(result.result());
+    }
+
     private static Set<String> allowedValues(JsonNode field) {
         return StreamSupport.stream(field.path("values").spliterator(), false)
                 .map(option -> option.path("value").asText())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private JsonNode load(String formId) {

@@ -1,30 +1,33 @@
 package io.tierzero.ticket;
 
-/** Why a ticket was closed, as the closure policy sees it. */
-public enum ClosureReason {
-    REQUESTER_CONFIRMED("The requester confirmed the resolution"),
-    NO_CONFIRMATION("No answer to the confirmation request within the tenant's confirmation period"),
-    CUSTOMER_UNRESPONSIVE("No customer response within the tenant's pending-customer period"),
-    INCIDENT_RESOLVED("The incident was resolved");
+import java.util.Arrays;
 
+/** Why a ticket was closed; each close step of the lifecycles names its reason (input closeReason). */
+public enum ClosureReason {
+    CONFIRMED_BY_REQUESTER("confirmed-by-requester", "The requester confirmed the resolution"),
+    CONFIRMATION_TIMEOUT("confirmation-timeout",
+            "No answer to the confirmation request within the tenant's confirmation period"),
+    NO_CUSTOMER_RESPONSE("no-customer-response", "No customer response within the tenant's pending-customer period"),
+    INCIDENT_RESOLVED("incident-resolved", "The incident was resolved");
+
+    private final String code;
     private final String description;
 
-    ClosureReason(String description) {
+    ClosureReason(String code, String description) {
+        this.code = code;
         this.description = description;
+    }
+
+    public String code() {
+        return code;
     }
 
     public String description() {
         return description;
     }
 
-    /** Derives the reason from what the lifecycle knows when it reaches the close step. */
-    public static ClosureReason of(Ticket ticket, Boolean requesterConfirmed) {
-        if (ticket.kind() == TicketKind.INCIDENT) {
-            return INCIDENT_RESOLVED;
-        }
-        if (ticket.state() == TicketState.PENDING_CUSTOMER) {
-            return CUSTOMER_UNRESPONSIVE;
-        }
-        return Boolean.TRUE.equals(requesterConfirmed) ? REQUESTER_CONFIRMED : NO_CONFIRMATION;
+    public static ClosureReason ofCode(String code) {
+        return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown closure reason '" + code + "'"));
     }
 }

@@ -40,14 +40,13 @@ public class TicketResolution {
                 .apply();
     }
 
-    public void close(UUID ticketId, Boolean requesterConfirmed, ProcessStep step) {
-        ClosureReason reason = ClosureReason.of(tickets.get(ticketId), requesterConfirmed);
+    public void close(UUID ticketId, ClosureReason reason, ProcessStep step) {
         lifecycle.change(ticketId, "ticket.closed")
                 .during(step)
                 .toState(TicketState.CLOSED)
                 .because(reason.description())
                 .set("closed_at", Instant.now(clock))
-                .note("closureReason", reason.name().toLowerCase())
+                .note("closureReason", reason.code())
                 .apply();
     }
 }

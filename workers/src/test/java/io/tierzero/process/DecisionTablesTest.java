@@ -159,9 +159,11 @@ class DecisionTablesTest {
   void routingFollowsTheSun() {
     for (int hour = 0; hour < 24; hour++) {
       String expected = hour >= 7 && hour < 15 ? "emea-lisbon" : hour >= 15 && hour < 23 ? "amer-austin" : "apac-manila";
+      int shiftEnd = hour >= 7 && hour < 15 ? 15 : hour >= 15 && hour < 23 ? 23 : 7;
       for (String region : List.of("emea", "amer", "apac")) {
         JsonNode result = routing("network", 2, region, hour);
         assertThat(result.get("supportCentre").asText()).as("hour %d region %s", hour, region).isEqualTo(expected);
+        assertThat(result.get("shiftEndsUtcHour").asInt()).as("shift end at hour %d", hour).isEqualTo(shiftEnd);
         assertThat(result.get("assignmentGroup").asText()).isEqualTo("L2-network");
       }
     }
