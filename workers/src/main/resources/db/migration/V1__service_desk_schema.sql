@@ -42,6 +42,7 @@ create table tickets (
     resolution_due_at    timestamptz,
     sla_warning_at       timestamptz,
     sla_paused_at        timestamptz,
+    sla_warned_at        timestamptz,
     sla_breached         boolean not null default false,
     shift_ends_at        timestamptz,
     process_instance_key bigint,

@@ -74,6 +74,7 @@ public class SlaClock {
                 .toState(TicketState.IN_PROGRESS)
                 .because("The customer responded")
                 .set("sla_paused_at", null)
+                .set("sla_warned_at", null)
                 .set("response_due_at", plus(ticket.responseDueAt(), paused))
                 .set("resolution_due_at", plus(ticket.resolutionDueAt(), paused))
                 .set("sla_warning_at", plus(ticket.slaWarningAt(), paused))
@@ -82,14 +83,23 @@ public class SlaClock {
         return dueTimesOf(resumed);
     }
 
+    /** Warns once per due time: the timer fires again when a resumed ticket re-enters the support work. */
     public void warnAtRisk(UUID ticketId, ProcessStep step) {
+        if (tickets.get(ticketId).slaWarnedAt() != null) {
+            return;
+        }
         lifecycle.change(ticketId, "sla.at-risk")
                 .beside(step)
                 .because("75% of the resolution target has elapsed")
+                .set("sla_warned_at", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
                 .apply();
     }
 
+    /** A breach is recorded once; it stays on the ticket for SLA reporting. */
     public void recordBreach(UUID ticketId, ProcessStep step) {
+        if (tickets.get(ticketId).slaBreached()) {
+            return;
+        }
         lifecycle.change(ticketId, "sla.breached")
                 .beside(step)
                 .because("The resolution target has elapsed; escalated to the service delivery manager")

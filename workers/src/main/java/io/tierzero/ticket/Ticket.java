@@ -34,6 +34,7 @@ public record Ticket(
         Instant resolutionDueAt,
         Instant slaWarningAt,
         Instant slaPausedAt,
+        Instant slaWarnedAt,
         boolean slaBreached,
         Instant shiftEndsAt,
         Long processInstanceKey,

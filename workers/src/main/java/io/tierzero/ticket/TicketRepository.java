@@ -99,7 +99,7 @@ public class TicketRepository {
                 rs.getString("assignment_group"), rs.getString("support_centre"), rs.getInt("support_tier"),
                 TicketState.of(rs.getString("state")), rs.getInt("reopen_count"), instant(rs, "response_due_at"),
                 instant(rs, "resolution_due_at"), instant(rs, "sla_warning_at"), instant(rs, "sla_paused_at"),
-                rs.getBoolean("sla_breached"), instant(rs, "shift_ends_at"), rs.getObject("process_instance_key", Long.class),
+                instant(rs, "sla_warned_at"), rs.getBoolean("sla_breached"), instant(rs, "shift_ends_at"), rs.getObject("process_instance_key", Long.class),
                 rs.getString("process_element_id"), rs.getInt("process_generation"), rs.getInt("version"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"));
     }
