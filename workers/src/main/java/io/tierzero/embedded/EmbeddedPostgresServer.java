@@ -54,6 +54,14 @@ public class EmbeddedPostgresServer {
         this.port = port;
     }
 
+    /**
+     * Stops the server when the JVM exits. For use without Spring: in the application, Spring's own shutdown hook
+     * stops it after the beans that use it, where a second hook would race with them.
+     */
+    public void registerShutdownHook() {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
     public synchronized void start() {
         long started = System.nanoTime();
         try {
@@ -105,7 +113,7 @@ public class EmbeddedPostgresServer {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            // this is the shutdown hook running
+            // the JVM is exiting: hooks can no longer be removed
         }
     }
 
@@ -203,7 +211,6 @@ public class EmbeddedPostgresServer {
         process = ChildProcesses.start(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=" + sockets), home, Map.of(), logFile, "INT");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     private void awaitConnections() {

@@ -70,6 +70,14 @@ public class ManagedOpenSearch {
         this.uri = URI.create("http://127.0.0.1:" + port);
     }
 
+    /**
+     * Stops the node when the JVM exits. For use without Spring: in the application, Spring's own shutdown hook
+     * stops it after the beans that use it, where a second hook would race with them.
+     */
+    public void registerShutdownHook() {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
     /** Installs (the first time) and starts the node in the background. */
     public synchronized void start() {
         long started = System.nanoTime();
@@ -135,7 +143,7 @@ public class ManagedOpenSearch {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            // this is the shutdown hook running
+            // the JVM is exiting: hooks can no longer be removed
         }
     }
 
@@ -233,7 +241,6 @@ public class ManagedOpenSearch {
         // the working directory matters: jvm.options writes the GC log and heap dumps to relative paths
         process = ChildProcesses.start(List.of(installation.resolve("bin/opensearch").toString()), installation,
                 environment(), logFile, "TERM");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     private Map<String, String> environment() {

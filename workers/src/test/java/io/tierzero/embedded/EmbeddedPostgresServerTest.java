@@ -94,6 +94,7 @@ class EmbeddedPostgresServerTest {
     private EmbeddedPostgresServer start() {
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir.resolve("postgres"), port);
         servers.add(server);
+        server.registerShutdownHook();
         server.start();
         return server;
     }

@@ -37,6 +37,7 @@ class ManagedOpenSearchTest {
         int port = freePort();
         Path distribution = Path.of(System.getProperty("tierzero.opensearch.distribution-dir", "target/opensearch-dist"));
         node = new ManagedOpenSearch(dataDir.resolve("opensearch"), distribution, port, "512m");
+        node.registerShutdownHook();
         node.start();
         node.awaitReady(Duration.ofMinutes(3));
         client = new OpenSearchClient(OpenSearchConfiguration.transport(
