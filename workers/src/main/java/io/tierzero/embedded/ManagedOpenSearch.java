@@ -38,7 +38,7 @@ import org.springframework.util.FileSystemUtils;
  */
 public class ManagedOpenSearch {
 
-    public static final String CLUSTER_NAME = "tierzero";
+    private static final String CLUSTER_NAME = "tierzero";
 
     private static final Logger log = LoggerFactory.getLogger(ManagedOpenSearch.class);
     private static final Pattern DISTRIBUTION = Pattern.compile("opensearch-(\\d+(?:\\.\\d+)+)\\.zip");
@@ -82,10 +82,11 @@ public class ManagedOpenSearch {
     public synchronized void start() {
         long started = System.nanoTime();
         ready = CompletableFuture
-                .runAsync(this::launch, task -> Thread.ofPlatform().name("tierzero-opensearch-start").daemon().start(task))
+                .runAsync(this::launch, task -> Thread.ofPlatform().name("tierzero-opensearch").daemon().start(task))
                 .whenComplete((ok, failure) -> {
                     if (failure == null) {
-                        log.info("OpenSearch ready at {} in {} ms", uri, Duration.ofNanos(System.nanoTime() - started).toMillis());
+                        log.info("OpenSearch ready at {} in {} ms", uri,
+                                Duration.ofNanos(System.nanoTime() - started).toMillis());
                     } else if (!stopped) {
                         log.error("OpenSearch did not start", failure);
                     }
@@ -100,7 +101,9 @@ public class ManagedOpenSearch {
     /** Why the node did not start, once it failed. */
     public Optional<Throwable> failure() {
         CompletableFuture<Void> future = ready;
-        return future != null && future.state() == Future.State.FAILED ? Optional.of(future.exceptionNow()) : Optional.empty();
+        return future != null && future.state() == Future.State.FAILED
+                ? Optional.of(future.exceptionNow())
+                : Optional.empty();
     }
 
     /** Waits until the cluster is yellow or green; fails at once if the node could not start. */
@@ -156,7 +159,8 @@ public class ManagedOpenSearch {
             String runningCluster = clusterName();
             if (runningCluster != null) {
                 if (!CLUSTER_NAME.equals(runningCluster)) {
-                    throw new IllegalStateException("Port " + port + " is taken by the OpenSearch cluster " + runningCluster);
+                    throw new IllegalStateException(
+                            "Port " + port + " is taken by the OpenSearch cluster " + runningCluster);
                 }
                 log.info("Using the OpenSearch node already answering at {}", uri);
             } else {
@@ -239,7 +243,8 @@ public class ManagedOpenSearch {
             throw new CancellationException("Stopped before OpenSearch was started");
         }
         // the working directory matters: jvm.options writes the GC log and heap dumps to relative paths
-        process = ChildProcesses.start(List.of(installation.resolve("bin/opensearch").toString()), installation,
+        // -q: no logging to the console, where it would grow without rotation; logs/ has the rotated logs
+        process = ChildProcesses.start(List.of(installation.resolve("bin/opensearch").toString(), "-q"), installation,
                 environment(), logFile, "TERM");
     }
 
@@ -257,8 +262,8 @@ public class ManagedOpenSearch {
             }
             Process node = currentProcess();
             if (node != null && !node.isAlive()) {
-                throw new IllegalStateException("OpenSearch exited with code " + node.exitValue() + "; end of " + logFile
-                        + ":\n" + ChildProcesses.tail(logFile));
+                throw new IllegalStateException("OpenSearch exited with code " + node.exitValue() + "; see "
+                        + home.resolve("logs") + "; end of " + logFile + ":\n" + ChildProcesses.tail(logFile));
             }
             try {
                 String status = get("/_cluster/health").path("status").asText();

@@ -57,7 +57,9 @@ public class OpenSearchConfiguration {
                 .setHttpClientConfigCallback(http -> {
                     if (properties.username() != null) {
                         var credentials = new BasicCredentialsProvider();
-                        char[] password = properties.password() == null ? new char[0] : properties.password().toCharArray();
+                        char[] password = properties.password() == null
+                                ? new char[0]
+                                : properties.password().toCharArray();
                         credentials.setCredentials(new AuthScope(host),
                                 new UsernamePasswordCredentials(properties.username(), password));
                         http.setDefaultCredentialsProvider(credentials);
@@ -85,7 +87,9 @@ public class OpenSearchConfiguration {
             return SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
         }
         if (properties.truststore() != null) {
-            char[] password = properties.truststorePassword() == null ? null : properties.truststorePassword().toCharArray();
+            char[] password = properties.truststorePassword() == null
+                    ? null
+                    : properties.truststorePassword().toCharArray();
             return SSLContextBuilder.create().loadTrustMaterial(properties.truststore().toFile(), password).build();
         }
         return null;

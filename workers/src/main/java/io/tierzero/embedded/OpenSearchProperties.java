@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustAllCertificates accept any TLS certificate and host name (test clusters only)
  * @param truststore           a PKCS12 or JKS truststore with the CA of the cluster's certificate, optional
  * @param truststorePassword   its password, optional
- * @param distributionDir      the folder with opensearch-{version}.zip and opensearch-knn-{version}.zip that the managed
- *                             node is installed from on its first start
+ * @param distributionDir      the folder with opensearch-{version}.zip and opensearch-knn-{version}.zip that the
+ *                             managed node is installed from on its first start
  */
 @ConfigurationProperties("tierzero.opensearch")
 public record OpenSearchProperties(URI url, String username, String password, boolean trustAllCertificates,

@@ -35,7 +35,8 @@ class ManagedOpenSearchTest {
         // as root the node runs as uid 65534, which must be able to enter the temporary folder
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         int port = freePort();
-        Path distribution = Path.of(System.getProperty("tierzero.opensearch.distribution-dir", "target/opensearch-dist"));
+        // set by surefire (see workers/pom.xml)
+        Path distribution = Path.of(System.getProperty("tierzero.opensearch.distribution-dir"));
         node = new ManagedOpenSearch(dataDir.resolve("opensearch"), distribution, port, "512m");
         node.registerShutdownHook();
         node.start();
