@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -50,7 +51,7 @@ public class OpenSearchConfiguration {
         URI url = properties.url() != null ? properties.url()
                 : URI.create("http://127.0.0.1:" + embedded.opensearch().port());
         HttpHost host = HttpHost.create(url);
-        SSLContext sslContext = customSslContext(properties);
+        TlsStrategy tls = "https".equalsIgnoreCase(url.getScheme()) ? tlsStrategy(properties) : null;
         return ApacheHttpClient5TransportBuilder.builder(host)
                 // a copy: the mapper is reconfigured for OpenSearch
                 .setMapper(new JacksonJsonpMapper(objectMapper.copy()))
@@ -64,13 +65,9 @@ public class OpenSearchConfiguration {
                                 new UsernamePasswordCredentials(properties.username(), password));
                         http.setDefaultCredentialsProvider(credentials);
                     }
-                    if (sslContext != null) {
-                        var tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext);
-                        if (properties.trustAllCertificates()) {
-                            tls.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
-                        }
+                    if (tls != null) {
                         http.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                                .setTlsStrategy(tls.build())
+                                .setTlsStrategy(tls)
                                 .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
                                 .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
                                 .build());
@@ -80,18 +77,26 @@ public class OpenSearchConfiguration {
                 .build();
     }
 
-    /** An SSLContext for a self-signed or private CA, null to use the JVM's default trust. */
-    private static SSLContext customSslContext(OpenSearchProperties properties)
+    /**
+     * Host names are checked by HttpClient after the handshake (policy BOTH): httpclient5 5.5.2's default, leaving it
+     * to the JSSE alone (BUILTIN), does not check them at all on async connections (see OpenSearchClientTlsTest).
+     */
+    private static TlsStrategy tlsStrategy(OpenSearchProperties properties)
             throws GeneralSecurityException, IOException {
+        var tls = ClientTlsStrategyBuilder.create();
         if (properties.trustAllCertificates()) {
-            return SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
+            return tls.setSslContext(SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build())
+                    .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                    .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+                    .buildAsync();
         }
         if (properties.truststore() != null) {
             char[] password = properties.truststorePassword() == null
                     ? null
                     : properties.truststorePassword().toCharArray();
-            return SSLContextBuilder.create().loadTrustMaterial(properties.truststore().toFile(), password).build();
+            tls.setSslContext(SSLContextBuilder.create()
+                    .loadTrustMaterial(properties.truststore().toFile(), password).build());
         }
-        return null;
+        return tls.setHostVerificationPolicy(HostnameVerificationPolicy.BOTH).buildAsync();
     }
 }
