@@ -167,24 +167,27 @@ public class EmbeddedPostgresServer {
         return folder;
     }
 
-    /** The server already running on our cluster, if any; removes the lock file of a server that was killed. */
+    /** The server already running on our cluster, if any. */
     private ProcessHandle runningServer() throws IOException {
         Path lockFile = data.resolve("postmaster.pid");
         if (!Files.exists(lockFile)) {
             return null;
         }
         List<String> lines = Files.readAllLines(lockFile);
-        ProcessHandle running = ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+        ProcessHandle owner = ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(true))
                 .orElse(null);
-        if (running == null) {
-            log.info("Removing the stale lock file of a PostgreSQL server that is gone: {}", lockFile);
-            Files.delete(lockFile);
-        } else {
-            actualPort = Integer.parseInt(lines.get(3).strip());
+        if (owner == null) {
+            return null; // PostgreSQL itself replaces the lock file of a server that is gone, and frees its memory
         }
-        return running;
+        if (!owner.info().command().map(command -> command.endsWith("/postgres")).orElse(true)) {
+            // its pid now belongs to another program, which PostgreSQL would take for a running server
+            log.info("Removing the stale lock file {}", lockFile);
+            Files.delete(lockFile);
+            return null;
+        }
+        actualPort = Integer.parseInt(lines.get(3).strip());
+        return owner;
     }
 
     private void initdb() throws IOException {

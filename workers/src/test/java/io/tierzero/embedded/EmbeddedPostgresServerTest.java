@@ -77,7 +77,7 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void replacesTheLockFileOfAServerThatWasKilled() throws Exception {
+    void startsAfterTheServerWasKilled() throws Exception {
         EmbeddedPostgresServer first = start();
         ProcessHandle postmaster = first.processHandle();
         postmaster.destroyForcibly();
@@ -88,6 +88,26 @@ class EmbeddedPostgresServerTest {
         assertThat(second.isOwner()).isTrue();
         try (Connection connection = connect(second)) {
             assertThat(queryString(connection, "select 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void startsWhenThePidOfAKilledServerNowBelongsToAnotherProgram() throws Exception {
+        start().stop();
+        // of the server's user: PostgreSQL takes any live process of its own user for the server of the lock file
+        List<String> sleep = ChildProcesses.runningAsRoot()
+                ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "60")
+                : List.of("sleep", "60");
+        Process other = new ProcessBuilder(sleep).start();
+        try {
+            Path lockFile = dataDir.resolve("postgres/data/postmaster.pid");
+            Files.writeString(lockFile, other.pid() + "\n" + dataDir.resolve("postgres/data") + "\n0\n" + port + "\n");
+
+            EmbeddedPostgresServer server = start();
+            assertThat(server.isOwner()).isTrue();
+            assertThat(Files.readAllLines(lockFile).getFirst()).isEqualTo(Long.toString(server.processHandle().pid()));
+        } finally {
+            other.destroyForcibly();
         }
     }
 
