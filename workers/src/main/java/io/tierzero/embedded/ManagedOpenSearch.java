@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -183,13 +182,12 @@ public class ManagedOpenSearch {
                     + " and tierzero.opensearch.distribution-dir is not set"));
         }
         Path distribution = distributionFile(DISTRIBUTION);
-        Matcher version = DISTRIBUTION.matcher(distribution.getFileName().toString());
-        version.matches();
-        Path installation = home.resolve("opensearch-" + version.group(1));
+        String version = DISTRIBUTION.matcher(distribution.getFileName().toString()).replaceAll("$1");
+        Path installation = home.resolve("opensearch-" + version);
         if (Files.exists(installation.resolve(INSTALLED))) {
             return installation;
         }
-        log.info("Installing OpenSearch {} with the k-NN plugin into {}", version.group(1), installation);
+        log.info("Installing OpenSearch {} with the k-NN plugin into {}", version, installation);
         FileSystemUtils.deleteRecursively(installation);
         Files.createDirectories(home);
         Archives.extractZip(distribution, home);
