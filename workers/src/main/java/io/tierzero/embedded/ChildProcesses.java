@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class ChildProcesses {
 
-    static final int SERVICE_USER = 65534;
+    private static final int SERVICE_USER = 65534;
 
     private static final boolean ROOT = currentUid() == 0;
 
