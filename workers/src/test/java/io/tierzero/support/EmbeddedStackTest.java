@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,12 +36,13 @@ public abstract class EmbeddedStackTest {
         stackProperties(DATA_DIR, ZEEBE_PORT, POSTGRES_PORT).forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    public static java.util.Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
-        return java.util.Map.of(
+    public static Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
+        return Map.of(
                 "tierzero.data-dir", dataDir.toString(),
                 "tierzero.embedded.zeebe.port", Integer.toString(zeebePort),
                 "tierzero.embedded.postgres.port", Integer.toString(postgresPort),
-                "tierzero.embedded.opensearch.enabled", "false");
+                "tierzero.embedded.opensearch.enabled", "false",
+                "management.health.opensearch.enabled", "false");
     }
 
     public static Path newDataDir() {

@@ -1,0 +1,131 @@
+package io.tierzero.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.Requests;
+import io.tierzero.support.TicketApi;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The audit trail on the real database: the application cannot change it, and an edit or deletion made
+ * around the guard (as a superuser, with triggers disabled) is found by the chain verification.
+ */
+class AuditChainTest extends EmbeddedStackTest {
+
+    @Autowired
+    private AuditChainVerifier verifier;
+
+    @Autowired
+    private DataSource dataSource;
+
+    private String tenant;
+    private TicketApi api;
+
+    @BeforeEach
+    void ownTenant() {
+        tenant = "audit-" + Long.toString(System.nanoTime(), 36);
+        jdbc.sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Audit test', 'gold', 'emea')")
+                .param(tenant).update();
+        api = new TicketApi(http, tenant);
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        String ticketId = api.submit(Requests.passwordReset("Audit intact"));
+        api.awaitOpenTask(ticketId);
+
+        ChainVerification verification = verifier.verify(tenant);
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.eventsChecked()).isGreaterThanOrEqualTo(7);
+        assertThat(verification.firstBrokenSequence()).isNull();
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateOrDeleteAuditEvents() {
+        String ticketId = api.submit(Requests.passwordReset("Audit guard"));
+        api.awaitOpenTask(ticketId);
+
+        assertThatThrownBy(() -> jdbc.sql("update ticket_events set reason = 'nothing happened' where tenant_id = ?")
+                .param(tenant).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from ticket_events where tenant_id = ?").param(tenant).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(verifier.verify(tenant).intact()).isTrue();
+    }
+
+    @Test
+    void anEditedEventIsFoundAndNamed() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit edit"));
+        api.awaitOpenTask(ticketId);
+
+        asSuperuserBypassingTheGuard("update ticket_events set actor_id = 'someone-else' where tenant_id = '" + tenant
+                + "' and sequence_number = 3");
+
+        ChainVerification verification = verifier.verify(tenant);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(3);
+        assertThat(verification.problem()).contains("content of event 3 was edited");
+    }
+
+    @Test
+    void anEditedPayloadIsFound() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit payload"));
+        api.awaitOpenTask(ticketId);
+
+        asSuperuserBypassingTheGuard("update ticket_events set payload = '{}' where tenant_id = '" + tenant
+                + "' and sequence_number = 1");
+
+        ChainVerification verification = verifier.verify(tenant);
+        assertThat(verification.firstBrokenSequence()).isEqualTo(1);
+        assertThat(verification.problem()).contains("payload of event 1 was edited");
+    }
+
+    @Test
+    void aDeletedEventIsFound() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit delete"));
+        api.awaitOpenTask(ticketId);
+
+        asSuperuserBypassingTheGuard("delete from ticket_events where tenant_id = '" + tenant + "' and sequence_number = 2");
+
+        ChainVerification verification = verifier.verify(tenant);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(2);
+        assertThat(verification.problem()).contains("event 2 is missing");
+    }
+
+    @Test
+    void deletingTheNewestEventsIsFoundThroughTheChainHead() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit truncate tail"));
+        api.awaitOpenTask(ticketId);
+        long last = jdbc.sql("select max(sequence_number) from ticket_events where tenant_id = ?").param(tenant)
+                .query(Long.class).single();
+
+        asSuperuserBypassingTheGuard("delete from ticket_events where tenant_id = '" + tenant + "' and sequence_number = " + last);
+
+        ChainVerification verification = verifier.verify(tenant);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(last);
+        assertThat(verification.problem()).contains("deleted at the end");
+    }
+
+    /** The embedded database's user is a superuser: replica mode skips the append-only triggers. */
+    private void asSuperuserBypassingTheGuard(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            try {
+                assertThat(statement.executeUpdate(sql)).isOne();
+            } finally {
+                statement.execute("set session_replication_role = origin");
+            }
+        }
+    }
+}
