@@ -3,6 +3,9 @@ package io.tierzero.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The folder that holds TierZero's local state, created on start. */
@@ -13,6 +16,12 @@ public class TierZeroDataDirectory {
 
     public TierZeroDataDirectory(TierZeroProperties properties) throws IOException {
         this.path = Files.createDirectories(properties.dataDir().toAbsolutePath().normalize());
+        if (ChildProcesses.runningAsRoot()) {
+            // the servers run as the service user and must pass through this folder to reach theirs
+            Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(path));
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(path, permissions);
+        }
     }
 
     public Path path() {

@@ -122,6 +122,8 @@ public class HumanTasks {
     public HumanTask complete(String tenantId, UUID taskId, String userId, Map<String, Object> formData) {
         return transaction.execute(status -> {
             HumanTask task = lockTask(tenantId, taskId);
+            // the next step's worker waits for this lock, so the trail shows the completion before what follows
+            tickets.lock(task.ticketId());
             if (!task.state().equals("claimed") || !userId.equals(task.assignee())) {
                 throw new TaskConflictException("Task " + taskId + " must be claimed by " + userId
                         + " before it is completed (it is " + task.state() + ").");

@@ -66,7 +66,10 @@ class HumanTaskLifecycleTest extends EmbeddedStackTest {
         JsonNode l1Task = api.awaitOpenTask(ticketId);
         api.claim(l1Task, "agent.rita");
 
-        api.complete(l1Task, "agent.rita", "{\"resolution\": \"escalate\", \"escalationReason\": \"Needs directory admin rights\"}");
+        ResponseEntity<JsonNode> escalated = api.complete(l1Task, "agent.rita", """
+                {"resolution": "escalate", "resolutionNotes": "Checked the account: it is disabled in the directory",
+                 "escalationReason": "Needs directory admin rights"}""");
+        assertThat(escalated.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         JsonNode l2Task = api.awaitOpenTask(ticketId);
         assertThat(l2Task.path("candidateGroup").asText()).isNotEqualTo(l1Task.path("candidateGroup").asText());
