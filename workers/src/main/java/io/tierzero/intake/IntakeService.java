@@ -11,7 +11,6 @@ import io.tierzero.tenant.TenantRepository;
 import io.tierzero.ticket.Channel;
 import io.tierzero.ticket.Region;
 import io.tierzero.ticket.Ticket;
-import io.tierzero.ticket.TicketProcesses;
 import io.tierzero.ticket.TicketRepository;
 import io.tierzero.ticket.TicketState;
 import java.nio.charset.StandardCharsets;
@@ -25,39 +24,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a submitted request into a ticket (stored, audited, answered with a reference number) and starts its
- * lifecycle. The ticket is committed first: if the engine is unreachable, {@link ProcessStartSweeper} starts
- * it later, so an accepted request is never lost.
+ * Turns a submitted request into a ticket (stored, audited, answered with a reference number) and has its
+ * lifecycle started. The ticket is committed first: if the engine is unreachable, {@link ProcessStartSweeper}
+ * starts it later, so an accepted request is never lost.
  */
 @Service
 public class IntakeService {
 
-    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-
     private final TenantRepository tenants;
     private final TicketRepository tickets;
     private final AuditTrail auditTrail;
-    private final TicketProcesses processes;
+    private final LifecycleStarter starter;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
     public IntakeService(TenantRepository tenants, TicketRepository tickets, AuditTrail auditTrail,
-                         TicketProcesses processes, TransactionTemplate transaction, JdbcClient jdbc,
+                         LifecycleStarter starter, TransactionTemplate transaction, JdbcClient jdbc,
                          ObjectMapper json, Clock clock) {
         this.tenants = tenants;
         this.tickets = tickets;
         this.auditTrail = auditTrail;
-        this.processes = processes;
+        this.starter = starter;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.json = json;
@@ -77,19 +72,8 @@ public class IntakeService {
         } catch (DuplicateKeyException concurrentSameKey) {
             return replay(tenantId, idempotencyKey, digest).orElseThrow(() -> concurrentSameKey);
         }
-        startLifecycle(ticket, tenant);
+        starter.startSoon(ticket, tenant);
         return new SubmittedRequest(ticket.ticketId(), ticket.referenceNumber(), ticket.state(), false);
-    }
-
-    /** Starts the lifecycle of a stored ticket; a failure leaves it to the sweeper. */
-    void startLifecycle(Ticket ticket, Tenant tenant) {
-        try {
-            long processInstanceKey = processes.start(ticket, tenant);
-            tickets.update(ticket.ticketId(), Map.of("process_instance_key", processInstanceKey));
-        } catch (RuntimeException e) {
-            log.warn("Ticket {} is stored but its lifecycle did not start yet ({}); it will be retried",
-                    ticket.referenceNumber(), e.getMessage());
-        }
     }
 
     private Ticket store(Tenant tenant, String idempotencyKey, String digest, NewRequest request) {

@@ -17,13 +17,13 @@ class ProcessStartSweeper {
 
     private final TicketRepository tickets;
     private final TenantRepository tenants;
-    private final IntakeService intake;
+    private final LifecycleStarter starter;
     private final Clock clock;
 
-    ProcessStartSweeper(TicketRepository tickets, TenantRepository tenants, IntakeService intake, Clock clock) {
+    ProcessStartSweeper(TicketRepository tickets, TenantRepository tenants, LifecycleStarter starter, Clock clock) {
         this.tickets = tickets;
         this.tenants = tenants;
-        this.intake = intake;
+        this.starter = starter;
         this.clock = clock;
     }
 
@@ -31,7 +31,7 @@ class ProcessStartSweeper {
             fixedDelayString = "${tierzero.intake.start-retry-interval:PT30S}")
     void startPendingLifecycles() {
         for (Ticket ticket : tickets.awaitingProcessStart(Instant.now(clock).minus(GRACE))) {
-            intake.startLifecycle(ticket, tenants.get(ticket.tenantId()));
+            starter.startSoon(ticket, tenants.get(ticket.tenantId()));
         }
     }
 }

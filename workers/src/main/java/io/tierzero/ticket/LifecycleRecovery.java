@@ -29,16 +29,22 @@ public class LifecycleRecovery {
         this.lifecycle = lifecycle;
     }
 
-    /** Re-drives every open ticket; returns how many were resumed. */
+    /**
+     * Re-drives every open ticket whose lifecycle had started; returns how many were resumed. Tickets whose
+     * lifecycle never started are the intake's to start.
+     */
     public int resumeOpenTickets() {
         int resumed = 0;
         for (Ticket ticket : tickets.openTickets()) {
+            if (ticket.processInstanceKey() == null) {
+                continue;
+            }
             Tenant tenant = tenants.get(ticket.tenantId());
             String element = ticket.processElementId();
             try {
                 long instance = element == null ? processes.start(ticket, tenant) : processes.resume(ticket, tenant, element);
                 lifecycle.change(ticket.ticketId(), "process.resumed")
-                        .because(element == null ? "Lifecycle started after a restart"
+                        .because(element == null ? "Lifecycle restarted after a restart"
                                 : "Lifecycle resumed after a restart before " + element)
                         .set("process_instance_key", instance)
                         .set("process_generation", ticket.processGeneration() + 1)
