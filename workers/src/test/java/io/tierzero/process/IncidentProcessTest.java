@@ -18,77 +18,77 @@ import org.junit.jupiter.api.Test;
 @ZeebeProcessTest
 class IncidentProcessTest {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
+    private ZeebeTestEngine engine;
+    private ZeebeClient client;
+    private ProcessDriver driver;
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(client, engine).deployAll();
-  }
+    @BeforeEach
+    void deploy() {
+        driver = new ProcessDriver(client, engine).deployAll();
+    }
 
-  private ProcessInstanceEvent startAndCategorise(String impact, String urgency) {
-    ProcessInstanceEvent instance = driver.start("incident", Map.of("referenceNumber", "INC-2001"));
-    driver.complete("communication.acknowledge");
-    ActivatedJob classify = driver.complete("triage.classify", Map.of("category", "infrastructure",
-        "classificationConfidence", 0.88, "impact", impact, "urgency", urgency));
-    assertThat(classify.getElementId()).isEqualTo("categorise-incident");
-    driver.startSlaClock(Duration.ofHours(1), Duration.ofHours(4));
-    return instance;
-  }
+    private ProcessInstanceEvent startAndCategorise(String impact, String urgency) {
+        ProcessInstanceEvent instance = driver.start("incident", Map.of("referenceNumber", "INC-2001"));
+        driver.complete("communication.acknowledge");
+        ActivatedJob classify = driver.complete("triage.classify", Map.of("category", "infrastructure",
+                "classificationConfidence", 0.88, "impact", impact, "urgency", urgency));
+        assertThat(classify.getElementId()).isEqualTo("categorise-incident");
+        driver.startSlaClock(Duration.ofHours(1), Duration.ofHours(4));
+        return instance;
+    }
 
-  @Test
-  void normalIncidentIsDiagnosedResolvedAndClosedWithoutReview() {
-    ProcessInstanceEvent instance = startAndCategorise("medium", "medium");
-    assertThat(instance).hasVariableWithValue("priority", "P3")
-        .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 60, "resolutionMinutes", 1440));
-    driver.assertNoJob("incident.declare-major");
-    ActivatedJob assign = driver.assign(Duration.ofDays(1));
-    assertThat(assign.getElementId()).isEqualTo("assign-to-resolver-group");
-    ActivatedJob diagnose = driver.userTask("diagnose-incident");
-    assertThat(diagnose.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"L1-service-desk\"]")
-        .containsEntry(HEADER_FORM_KEY, String.valueOf(driver.formKey("diagnose-incident")));
-    driver.complete(diagnose, Map.of("resolutionNotes", "cleared /var/log"));
-    driver.complete("ticket.resolve");
-    assertThat(driver.complete("ticket.close").getElementId()).isEqualTo("close-incident");
-    assertThat(instance).isCompleted().hasPassedElement("incident-closed")
-        .hasNotPassedElement("declare-major-incident").hasNotPassedElement("review-major-incident");
-  }
+    @Test
+    void normalIncidentIsDiagnosedResolvedAndClosedWithoutReview() {
+        ProcessInstanceEvent instance = startAndCategorise("medium", "medium");
+        assertThat(instance).hasVariableWithValue("priority", "P3")
+                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 60, "resolutionMinutes", 1440));
+        driver.assertNoJob("incident.declare-major");
+        ActivatedJob assign = driver.assign(Duration.ofDays(1));
+        assertThat(assign.getElementId()).isEqualTo("assign-to-resolver-group");
+        ActivatedJob diagnose = driver.userTask("diagnose-incident");
+        assertThat(diagnose.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"L1-service-desk\"]")
+                .containsEntry(HEADER_FORM_KEY, String.valueOf(driver.formKey("diagnose-incident")));
+        driver.complete(diagnose, Map.of("resolutionNotes", "cleared /var/log"));
+        driver.complete("ticket.resolve");
+        assertThat(driver.complete("ticket.close").getElementId()).isEqualTo("close-incident");
+        assertThat(instance).isCompleted().hasPassedElement("incident-closed")
+                .hasNotPassedElement("declare-major-incident").hasNotPassedElement("review-major-incident");
+    }
 
-  @Test
-  void p1IsDeclaredMajorAndReviewedBeforeClosure() {
-    ProcessInstanceEvent instance = startAndCategorise("high", "high");
-    assertThat(instance).hasVariableWithValue("priority", "P1")
-        .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 15, "resolutionMinutes", 240));
-    driver.complete("incident.declare-major");
-    driver.assign(Duration.ofDays(1));
-    driver.complete(driver.userTask("diagnose-incident"), Map.of("resolutionNotes", "failed over the database"));
-    driver.complete("ticket.resolve");
-    driver.assertNoJob("ticket.close");
-    ActivatedJob review = driver.userTask("review-major-incident");
-    assertThat(review.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"major-incident-management\"]")
-        .containsEntry(HEADER_FORM_KEY, String.valueOf(driver.formKey("review-major-incident")));
-    assertThat(review.getVariablesAsMap()).containsEntry("resolutionNotes", "failed over the database");
-    driver.complete(review, Map.of("reviewNotes", "replication lag alert was missing", "problemRecordNeeded", true));
-    driver.complete("ticket.close");
-    assertThat(instance).isCompleted().hasPassedElementsInOrder("declare-major-incident", "diagnose-incident",
-        "record-resolution", "review-major-incident", "close-incident", "incident-closed");
-  }
+    @Test
+    void p1IsDeclaredMajorAndReviewedBeforeClosure() {
+        ProcessInstanceEvent instance = startAndCategorise("high", "high");
+        assertThat(instance).hasVariableWithValue("priority", "P1")
+                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 15, "resolutionMinutes", 240));
+        driver.complete("incident.declare-major");
+        driver.assign(Duration.ofDays(1));
+        driver.complete(driver.userTask("diagnose-incident"), Map.of("resolutionNotes", "failed over the database"));
+        driver.complete("ticket.resolve");
+        driver.assertNoJob("ticket.close");
+        ActivatedJob review = driver.userTask("review-major-incident");
+        assertThat(review.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"major-incident-management\"]")
+                .containsEntry(HEADER_FORM_KEY, String.valueOf(driver.formKey("review-major-incident")));
+        assertThat(review.getVariablesAsMap()).containsEntry("resolutionNotes", "failed over the database");
+        driver.complete(review, Map.of("reviewNotes", "replication lag alert was missing", "problemRecordNeeded", true));
+        driver.complete("ticket.close");
+        assertThat(instance).isCompleted().hasPassedElementsInOrder("declare-major-incident", "diagnose-incident",
+                "record-resolution", "review-major-incident", "close-incident", "incident-closed");
+    }
 
-  @Test
-  void slaTimersFireWhileTheIncidentIsBeingDiagnosed() {
-    ProcessInstanceEvent instance = startAndCategorise("low", "low");
-    driver.assign(Duration.ofDays(1));
-    ActivatedJob diagnose = driver.userTask("diagnose-incident");
-    driver.advance(Duration.ofHours(1).plusMinutes(1));
-    driver.complete("sla.warn");
-    driver.assertNoJob("sla.record-breach");
-    driver.advance(Duration.ofHours(3));
-    driver.complete("sla.record-breach");
-    assertThat(instance).isWaitingAtElements("diagnose-incident");
-    driver.complete(diagnose, Map.of("resolutionNotes", "done"));
-    driver.complete("ticket.resolve");
-    driver.complete("ticket.close");
-    assertThat(instance).isCompleted().hasPassedElement("sla-breach-recorded").hasPassedElement("sla-warning-sent");
-  }
+    @Test
+    void slaTimersFireWhileTheIncidentIsBeingDiagnosed() {
+        ProcessInstanceEvent instance = startAndCategorise("low", "low");
+        driver.assign(Duration.ofDays(1));
+        ActivatedJob diagnose = driver.userTask("diagnose-incident");
+        driver.advance(Duration.ofHours(1).plusMinutes(1));
+        driver.complete("sla.warn");
+        driver.assertNoJob("sla.record-breach");
+        driver.advance(Duration.ofHours(3));
+        driver.complete("sla.record-breach");
+        assertThat(instance).isWaitingAtElements("diagnose-incident");
+        driver.complete(diagnose, Map.of("resolutionNotes", "done"));
+        driver.complete("ticket.resolve");
+        driver.complete("ticket.close");
+        assertThat(instance).isCompleted().hasPassedElement("sla-breach-recorded").hasPassedElement("sla-warning-sent");
+    }
 }
