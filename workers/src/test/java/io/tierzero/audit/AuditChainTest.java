@@ -3,20 +3,22 @@ package io.tierzero.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tierzero.embedded.EmbeddedPostgresServer;
 import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The audit trail on the real database: the application cannot change it, and an edit or deletion made
- * around the guard (as a superuser, with triggers disabled) is found by the chain verification.
+ * The audit trail on the real database: the application may only read and append, not even the schema owner
+ * can change it, and an edit or deletion made around the guard (as a superuser, with triggers disabled) is
+ * found by the chain verification.
  */
 class AuditChainTest extends EmbeddedStackTest {
 
@@ -24,7 +26,7 @@ class AuditChainTest extends EmbeddedStackTest {
     private AuditChainVerifier verifier;
 
     @Autowired
-    private DataSource dataSource;
+    private EmbeddedPostgresServer postgres;
 
     private String tenant;
     private TicketApi api;
@@ -50,15 +52,34 @@ class AuditChainTest extends EmbeddedStackTest {
     }
 
     @Test
-    void theDatabaseRefusesToUpdateOrDeleteAuditEvents() {
-        String ticketId = api.submit(Requests.passwordReset("Audit guard"));
+    void theApplicationMayOnlyReadAndAppendAuditEvents() {
+        String ticketId = api.submit(Requests.passwordReset("Audit privileges"));
         api.awaitOpenTask(ticketId);
 
         assertThatThrownBy(() -> jdbc.sql("update ticket_events set reason = 'nothing happened' where tenant_id = ?")
                 .param(tenant).update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from ticket_events where tenant_id = ?").param(tenant).update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("set session_replication_role = replica").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThat(verifier.verify(tenant).intact()).isTrue();
+    }
+
+    @Test
+    void evenTheSchemaOwnerCannotUpdateOrDeleteAuditEvents() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit guard"));
+        api.awaitOpenTask(ticketId);
+
+        try (Connection owner = superuserConnection(); Statement statement = owner.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "update ticket_events set reason = 'nothing happened' where tenant_id = '" + tenant + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.executeUpdate("delete from ticket_events where tenant_id = '" + tenant + "'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.execute("truncate ticket_events"))
+                    .hasMessageContaining("append-only");
+        }
         assertThat(verifier.verify(tenant).intact()).isTrue();
     }
 
@@ -117,9 +138,9 @@ class AuditChainTest extends EmbeddedStackTest {
         assertThat(verification.problem()).contains("deleted at the end");
     }
 
-    /** The embedded database's user is a superuser: replica mode skips the append-only triggers. */
+    /** Replica mode, which only a superuser may set, skips the append-only triggers. */
     private void asSuperuserBypassingTheGuard(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = superuserConnection(); Statement statement = connection.createStatement()) {
             statement.execute("set session_replication_role = replica");
             try {
                 assertThat(statement.executeUpdate(sql)).isOne();
@@ -127,5 +148,9 @@ class AuditChainTest extends EmbeddedStackTest {
                 statement.execute("set session_replication_role = origin");
             }
         }
+    }
+
+    private Connection superuserConnection() throws Exception {
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
     }
 }

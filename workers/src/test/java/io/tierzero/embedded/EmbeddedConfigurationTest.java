@@ -45,6 +45,8 @@ class EmbeddedConfigurationTest {
                     assertThat(dataSource.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/tierzero");
                     assertThat(new JdbcTemplate(dataSource).queryForObject("select current_database()", String.class))
                             .isEqualTo("tierzero");
+                    assertThat(new JdbcTemplate(dataSource).queryForObject(
+                            "select rolsuper from pg_roles where rolname = current_user", Boolean.class)).isFalse();
                     // the client still points at the port of the (disabled) managed node, where nothing answers
                     assertThat(context.getBean(OpenSearchHealthIndicator.class).health().getStatus())
                             .isEqualTo(Status.DOWN);
