@@ -6,6 +6,7 @@ import io.tierzero.tenant.Tenant;
 import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketProcesses;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -78,9 +79,10 @@ class ZeebeTicketProcesses implements TicketProcesses {
         putIfKnown(variables, "slaWarningAt", ticket.slaWarningAt());
         putIfKnown(variables, "slaBreachAt", ticket.resolutionDueAt());
         putIfKnown(variables, "shiftEndsAt", ticket.shiftEndsAt());
-        if (ticket.assignmentGroup() != null) {
+        if (ticket.assignmentGroup() != null && ticket.shiftEndsAt() != null) {
             variables.put("routing", Map.of("assignmentGroup", ticket.assignmentGroup(),
-                    "supportCentre", String.valueOf(ticket.supportCentre())));
+                    "supportCentre", ticket.supportCentre(),
+                    "shiftEndsUtcHour", ticket.shiftEndsAt().atZone(ZoneOffset.UTC).getHour()));
         }
         return variables;
     }

@@ -44,7 +44,7 @@ public class LifecycleRecovery {
             try {
                 long instance = element == null ? processes.start(ticket, tenant) : processes.resume(ticket, tenant, element);
                 lifecycle.change(ticket.ticketId(), "process.resumed")
-                        .because(element == null ? "Lifecycle restarted after a restart"
+                        .because(element == null ? "Lifecycle started again from the beginning after a restart"
                                 : "Lifecycle resumed after a restart before " + element)
                         .set("process_instance_key", instance)
                         .set("process_generation", ticket.processGeneration() + 1)

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,14 +122,5 @@ public class TicketRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tickets.entities holds invalid JSON", e);
         }
-    }
-
-    /** A convenience for callers that build column maps with nulls (Map.of refuses null values). */
-    public static Map<String, Object> columns(Object... namesAndValues) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return columns;
     }
 }
