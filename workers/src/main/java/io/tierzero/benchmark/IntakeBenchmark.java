@@ -42,6 +42,10 @@ public class IntakeBenchmark implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default ${DEFAULT-VALUE})")
     int concurrency;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Requests per second to offer, 0 for as fast as the API takes them (default ${DEFAULT-VALUE})")
+    double rate;
+
     @Option(names = "--data-dir", description = "Data folder (default: a new temporary folder)")
     Path dataDir;
 
@@ -85,8 +89,9 @@ public class IntakeBenchmark implements Callable<Integer> {
                     .param(runStartTime).query(Long.class).list();
             long heapAfter = usedHeapAfterGc(memory);
 
-            System.out.printf("%nTierZero intake benchmark: %d tickets, %d in flight, %d cores, max heap %d MB%n",
-                    tickets, concurrency, Runtime.getRuntime().availableProcessors(), memory.getHeapMemoryUsage().getMax() >> 20);
+            System.out.printf("%nTierZero intake benchmark: %d tickets, %d in flight, %s, %d cores, max heap %d MB%n",
+                    tickets, concurrency, rate > 0 ? "offered at " + rate + "/s" : "as fast as accepted",
+                    Runtime.getRuntime().availableProcessors(), memory.getHeapMemoryUsage().getMax() >> 20);
             System.out.printf("  embedded start (PostgreSQL, Zeebe%s, app)   %8.1f s%n", withOpenSearch ? ", OpenSearch" : "", startSeconds);
             System.out.printf("  API submissions                              %8.1f requests/s%n", tickets / submitSeconds);
             System.out.printf("  tickets through triage into a human queue    %8.1f tickets/s%n", tickets / totalSeconds);
@@ -105,7 +110,12 @@ public class IntakeBenchmark implements Callable<Integer> {
         Semaphore inFlight = new Semaphore(concurrency);
         List<Future<Long>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime();
             for (int i = 0; i < tickets; i++) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                }
                 String body = """
                         {"channel":"portal","requester":{"id":"bench-%d","email":"bench%d@demo.example"},
                          "subject":"Benchmark request %d","body":"Cannot open the shared drive from my laptop.",
