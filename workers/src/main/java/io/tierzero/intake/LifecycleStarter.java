@@ -38,13 +38,16 @@ class LifecycleStarter implements DisposableBean {
         this.starts = Executors.newFixedThreadPool(startsInFlight, Thread.ofPlatform().name("lifecycle-start-", 0).factory());
     }
 
-    /** Queues the start unless this ticket's start is already queued. */
+    /** Queues the start unless this ticket's start is already queued; a ticket that has an instance is skipped. */
     void startSoon(Ticket ticket, Tenant tenant) {
         if (!queued.add(ticket.ticketId())) {
             return;
         }
         starts.execute(() -> {
             try {
+                if (tickets.get(ticket.ticketId()).processInstanceKey() != null) {
+                    return;
+                }
                 long processInstanceKey = processes.start(ticket, tenant);
                 tickets.update(ticket.ticketId(), Map.of("process_instance_key", processInstanceKey));
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.tierzero.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.tierzero.TierZeroApplication;
 import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Requests;
@@ -85,10 +86,31 @@ class RestartRecoveryTest {
         }
     }
 
+    @Test
+    void requestsAcceptedWhileTheEngineIsDownStartTheirLifecycleLater() {
+        String acceptedWhileDown;
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(ZeebeTestEngine.class).stop();
+            TicketApi api = api(first);
+            acceptedWhileDown = api.submit(Requests.passwordReset("Engine down"));
+            JsonNode stored = api.ticket(acceptedWhileDown);
+            assertThat(stored.path("ticket").path("state").asText()).isEqualTo("new");
+            assertThat(TicketApi.actions(stored)).containsExactly("ticket.created");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            TicketApi api = api(second);
+            assertThat(api.awaitOpenTask(acceptedWhileDown).path("formId").asText()).isEqualTo("work-on-request");
+            assertThat(second.getBean(JdbcClient.class).sql("select count(*) from tickets").query(Long.class).single())
+                    .isOne();
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         Map<String, Object> properties = new java.util.HashMap<>(
                 EmbeddedStackTest.stackProperties(dataDir, EmbeddedStackTest.freePort(), postgresPort));
         properties.put("server.port", "0");
+        properties.put("tierzero.intake.start-retry-interval", "PT1S");
         return new SpringApplicationBuilder(TierZeroApplication.class).properties(properties).run();
     }
 
