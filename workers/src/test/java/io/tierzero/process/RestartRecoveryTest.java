@@ -9,6 +9,7 @@ import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,11 +108,11 @@ class RestartRecoveryTest {
     }
 
     private ConfigurableApplicationContext start() {
-        Map<String, Object> properties = new java.util.HashMap<>(
+        Map<String, String> properties = new HashMap<>(
                 EmbeddedStackTest.stackProperties(dataDir, EmbeddedStackTest.freePort(), postgresPort));
         properties.put("server.port", "0");
         properties.put("tierzero.intake.start-retry-interval", "PT1S");
-        return new SpringApplicationBuilder(TierZeroApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(TierZeroApplication.class).run(EmbeddedStackTest.asArguments(properties));
     }
 
     private static TicketApi api(ConfigurableApplicationContext app) {

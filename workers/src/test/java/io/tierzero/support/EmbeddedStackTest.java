@@ -45,6 +45,11 @@ public abstract class EmbeddedStackTest {
                 "management.health.opensearch.enabled", "false");
     }
 
+    /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */
+    public static String[] asArguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+    }
+
     public static Path newDataDir() {
         try {
             return Files.createTempDirectory("tierzero-test");
