@@ -79,6 +79,15 @@ class RequestIntakeTest extends EmbeddedStackTest {
         assertThat(jdbc.sql("select count(*) from tickets where subject = 'Other request'").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        JsonNode apiDocs = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(apiDocs.path("paths").has("/api/tenants/{tenant}/requests")).isTrue();
+        assertThat(apiDocs.path("paths").has("/api/tenants/{tenant}/tasks/{taskId}/complete")).isTrue();
+        assertThat(apiDocs.path("paths").has("/api/tenants/{tenant}/audit/verification")).isTrue();
+    }
+
     static Iterable<Arguments> badRequests() {
         String valid = Requests.passwordReset("Bad input case");
         return java.util.List.of(
