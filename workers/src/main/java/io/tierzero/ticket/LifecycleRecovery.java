@@ -2,6 +2,7 @@ package io.tierzero.ticket;
 
 import io.tierzero.tenant.Tenant;
 import io.tierzero.tenant.TenantRepository;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,14 @@ public class LifecycleRecovery {
             Tenant tenant = tenants.get(ticket.tenantId());
             String element = ticket.processElementId();
             try {
+                // a new engine hands out the same keys again: the generation keeps the new jobs' changes apart
+                tickets.update(ticket.ticketId(), Map.of("process_generation", ticket.processGeneration() + 1));
                 long instance = element == null ? processes.start(ticket, tenant) : processes.resume(ticket, tenant, element);
                 lifecycle.change(ticket.ticketId(), "process.resumed")
                         .because(element == null ? "Lifecycle started again from the beginning after a restart"
                                 : "Lifecycle resumed after a restart before " + element)
                         .set("process_instance_key", instance)
-                        .set("process_generation", ticket.processGeneration() + 1)
+                        .note("processGeneration", ticket.processGeneration() + 1)
                         .note("previousProcessInstanceKey", ticket.processInstanceKey())
                         .apply();
                 resumed++;
