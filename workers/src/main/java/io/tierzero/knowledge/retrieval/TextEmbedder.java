@@ -1,0 +1,9 @@
+package io.tierzero.knowledge.retrieval;
+
+/** Turns text into a unit-length vector whose cosine similarity reflects meaning. */
+public interface TextEmbedder {
+
+    float[] embed(String text);
+
+    int dimensions();
+}
