@@ -52,7 +52,8 @@ public final class SentenceEmbedder implements AutoCloseable {
             model = Criteria.builder()
                     .setTypes(String.class, float[].class)
                     .optEngine("OnnxRuntime")
-                    .optModelPath(modelFile)
+                    .optModelPath(modelFile.getParent())
+                    .optModelName(modelFile.getFileName().toString().replaceFirst("\\.onnx$", ""))
                     .optTranslator(new EmbeddingTranslator(tokenizer, spec.pooling()))
                     .build()
                     .loadModel();
