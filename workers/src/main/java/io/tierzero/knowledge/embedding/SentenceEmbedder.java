@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.concurrent.BlockingQueue;
  * offline. Thread-safe: each call borrows one of a fixed pool of predictors (a DJL Predictor is not thread-safe;
  * they share one ONNX Runtime session).
  */
-public final class SentenceEmbedder implements AutoCloseable {
+public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
 
     /** Tokens per text, [CLS] and [SEP] included; longer texts are truncated (all-MiniLM-L6-v2 was trained on 256). */
     public static final int MAX_TOKENS = 256;
@@ -111,6 +112,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     }
 
     /** The unit-length vector of one text; an empty text gives a valid vector too. */
+    @Override
     public float[] embed(String text) {
         return embedAll(List.of(text)).getFirst();
     }
@@ -144,6 +146,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         }
     }
 
+    @Override
     public int dimensions() {
         return dimensions;
     }

@@ -3,6 +3,8 @@ package io.tierzero.knowledge.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tierzero.embedded.ManagedOpenSearch;
+import io.tierzero.knowledge.embedding.EmbeddingModelSpec;
+import io.tierzero.knowledge.embedding.SentenceEmbedder;
 import io.tierzero.knowledge.runbook.Runbook;
 import io.tierzero.knowledge.runbook.RunbookParser;
 import java.io.IOException;
@@ -22,7 +24,10 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
-/** The default runbook library indexed in a real OpenSearch node and searched with BM25 + k-NN fusion. */
+/**
+ * The default runbook library indexed in a real OpenSearch node with the real sentence-embedding model, searched
+ * with BM25 + k-NN fusion.
+ */
 class HybridRunbookSearchTest {
 
     @TempDir
@@ -31,6 +36,7 @@ class HybridRunbookSearchTest {
     private static ManagedOpenSearch node;
     private static OpenSearchClient client;
     private static HybridRunbookSearch search;
+    private static SentenceEmbedder embedder;
 
     @BeforeAll
     static void indexTheDefaultLibrary() throws Exception {
@@ -46,7 +52,8 @@ class HybridRunbookSearchTest {
         node.awaitReady(Duration.ofMinutes(3));
         client = new OpenSearchClient(ApacheHttpClient5TransportBuilder.builder(new HttpHost("http", "127.0.0.1", port))
                 .setMapper(new JacksonJsonpMapper()).build());
-        TextEmbedder embedder = new BagOfWordsEmbedder();
+        embedder = new SentenceEmbedder(EmbeddingModelSpec.ALL_MINILM_L6_V2_Q,
+                Path.of(System.getProperty("java.io.tmpdir"), "tierzero-djl"), 2);
         List<String> progress = new ArrayList<>();
         int indexed = new RunbookIndex(client, embedder).rebuild(RunbookIndex.DEFAULT_LIBRARY,
                 RunbookParser.readFolder(Path.of("..", "runbooks")), progress::add);
@@ -62,6 +69,9 @@ class HybridRunbookSearchTest {
         }
         if (node != null) {
             node.stop();
+        }
+        if (embedder != null) {
+            embedder.close();
         }
     }
 
@@ -111,7 +121,7 @@ class HybridRunbookSearchTest {
                 - "my door badge does not open the turnstile"
                 - "badge reader blinks red"
                 """);
-        new RunbookIndex(client, new BagOfWordsEmbedder()).index("acme", own);
+        new RunbookIndex(client, embedder).index("acme", own);
 
         assertThat(search.search("acme", "door badge blinks red at the turnstile", 1).getFirst().runbookId())
                 .isEqualTo("badge-reader");
