@@ -104,8 +104,21 @@ public class TierZeroCli implements Runnable {
                 description = "Comma-separated text columns (default: ${DEFAULT-VALUE})")
         String textColumns;
 
+        @Option(names = "--epochs", defaultValue = "25", description = "Training passes (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--learning-rate", defaultValue = "0.2", description = "AdaGrad base step (default ${DEFAULT-VALUE})")
+        double learningRate;
+
+        @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty per example (default ${DEFAULT-VALUE})")
+        double l2;
+
         TriageModel.Settings settings() {
-            return TriageModel.Settings.of(label, columns(textColumns));
+            if (epochs < 1 || learningRate <= 0 || l2 < 0) {
+                throw new InvalidDataException("--epochs must be >= 1, --learning-rate > 0 and --l2 >= 0");
+            }
+            return new TriageModel.Settings(label, columns(textColumns), 2,
+                    new io.tierzero.triage.model.SoftmaxClassifier.Options(epochs, learningRate, l2, 42L), true);
         }
 
         List<Ticket> readTickets() {
