@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -203,10 +202,5 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
 
     private static String f(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    /** Distinct labels, for callers that need them. */
-    public static List<String> labels(List<Scored> scored) {
-        return new ArrayList<>(new TreeSet<>(scored.stream().map(Scored::label).toList()));
     }
 }
