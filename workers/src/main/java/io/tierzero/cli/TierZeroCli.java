@@ -113,11 +113,15 @@ public class TierZeroCli implements Runnable {
         @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty per example (default ${DEFAULT-VALUE})")
         double l2;
 
+        @Option(names = "--min-df", defaultValue = "2",
+                description = "Keep features seen in at least this many training tickets (default ${DEFAULT-VALUE})")
+        int minDf;
+
         TriageModel.Settings settings() {
-            if (epochs < 1 || learningRate <= 0 || l2 < 0) {
-                throw new InvalidDataException("--epochs must be >= 1, --learning-rate > 0 and --l2 >= 0");
+            if (epochs < 1 || learningRate <= 0 || l2 < 0 || minDf < 1) {
+                throw new InvalidDataException("--epochs and --min-df must be >= 1, --learning-rate > 0 and --l2 >= 0");
             }
-            return new TriageModel.Settings(label, columns(textColumns), 2,
+            return new TriageModel.Settings(label, columns(textColumns), minDf,
                     new io.tierzero.triage.model.SoftmaxClassifier.Options(epochs, learningRate, l2, 42L), true);
         }
 
