@@ -4,7 +4,7 @@ import io.tierzero.triage.model.CrossValidation;
 import io.tierzero.triage.model.Evaluation;
 import io.tierzero.triage.model.InvalidDataException;
 import io.tierzero.triage.model.Prediction;
-import io.tierzero.triage.model.Ticket;
+import io.tierzero.triage.model.TicketText;
 import io.tierzero.triage.model.TicketFiles;
 import io.tierzero.triage.model.TriageModel;
 import java.io.IOException;
@@ -125,7 +125,7 @@ public class TierZeroCli implements Runnable {
                     new io.tierzero.triage.model.SoftmaxClassifier.Options(epochs, learningRate, l2, 42L), true);
         }
 
-        List<Ticket> readTickets() {
+        List<TicketText> readTickets() {
             return TicketFiles.readTickets(tickets, columns(textColumns), label);
         }
 
@@ -157,7 +157,7 @@ public class TierZeroCli implements Runnable {
             CommandLine cli = spec.commandLine();
             input.require(cli);
             Consumer<String> log = progress(cli);
-            List<Ticket> tickets = input.readTickets();
+            List<TicketText> tickets = input.readTickets();
             Map<String, String> runbooks = input.readRunbooks();
             List<Path> files = new ArrayList<>(List.of(input.tickets));
             if (input.runbookLabels != null) {
@@ -199,7 +199,7 @@ public class TierZeroCli implements Runnable {
         public Integer call() throws IOException {
             TriageModel model = TriageModel.load(modelDir);
             List<String> columns = textColumns != null ? columns(textColumns) : model.metadata().textColumns();
-            List<Ticket> tickets = TicketFiles.readTickets(in, columns, null);
+            List<TicketText> tickets = TicketFiles.readTickets(in, columns, null);
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
@@ -210,11 +210,11 @@ public class TierZeroCli implements Runnable {
             return 0;
         }
 
-        static void write(TriageModel model, List<Ticket> tickets, Writer writer) throws IOException {
+        static void write(TriageModel model, List<TicketText> tickets, Writer writer) throws IOException {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(PREDICTION_HEADER.split(","))
                     .setRecordSeparator("\n").get();
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
-                for (Ticket t : tickets) {
+                for (TicketText t : tickets) {
                     Prediction p = model.predict(t.text());
                     boolean runbook = p.runbook() != null;
                     printer.printRecord(t.id(), p.label(), String.format(Locale.ROOT, "%.4f", p.labelConfidence()),
@@ -256,7 +256,7 @@ public class TierZeroCli implements Runnable {
                 }
                 input.require(cli);
                 Consumer<String> log = progress(cli);
-                List<Ticket> tickets = input.readTickets();
+                List<TicketText> tickets = input.readTickets();
                 Map<String, String> runbooks = input.readRunbooks();
                 log.accept("read " + tickets.size() + " tickets" + (runbooks != null ? ", " + runbooks.size() + " runbook labels" : ""));
                 CrossValidation.Result result = CrossValidation.run(tickets, runbooks, input.settings(), cv, 7L, log);
@@ -276,7 +276,7 @@ public class TierZeroCli implements Runnable {
             TriageModel model = TriageModel.load(modelDir);
             List<String> columns = input.textColumns != null && !input.textColumns.equals(DEFAULT_TEXT_COLUMNS)
                     ? columns(input.textColumns) : model.metadata().textColumns();
-            List<Ticket> tickets = TicketFiles.readTickets(in, columns, model.metadata().labelColumn());
+            List<TicketText> tickets = TicketFiles.readTickets(in, columns, model.metadata().labelColumn());
             Map<String, String> runbooks = input.readRunbooks();
             Evaluation e = Evaluation.of(CrossValidation.score(model, tickets, runbooks));
             out.printf(Locale.ROOT, "model %s on %s (label '%s')%n%n", modelDir, in, model.metadata().labelColumn());

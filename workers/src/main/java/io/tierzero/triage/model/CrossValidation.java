@@ -21,24 +21,24 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    public static Result run(List<Ticket> tickets, Map<String, String> runbookById, TriageModel.Settings settings,
+    public static Result run(List<TicketText> tickets, Map<String, String> runbookById, TriageModel.Settings settings,
             int k, long seed, Consumer<String> progress) {
         if (k < 2) {
             throw new InvalidDataException("--cv needs at least 2 folds");
         }
-        int[] fold = stratifiedFolds(tickets.stream().map(Ticket::label).toList(), k, seed);
+        int[] fold = stratifiedFolds(tickets.stream().map(TicketText::label).toList(), k, seed);
         List<Evaluation> results = new ArrayList<>();
         List<Evaluation.Scored> pooled = new ArrayList<>();
         double seconds = 0;
         for (int f = 0; f < k; f++) {
-            List<Ticket> train = new ArrayList<>(), test = new ArrayList<>();
+            List<TicketText> train = new ArrayList<>(), test = new ArrayList<>();
             for (int i = 0; i < tickets.size(); i++) {
                 (fold[i] == f ? test : train).add(tickets.get(i));
             }
             Map<String, String> trainRunbooks = null;
             if (runbookById != null) {
                 trainRunbooks = new LinkedHashMap<>();
-                for (Ticket t : train) {
+                for (TicketText t : train) {
                     String r = runbookById.get(t.id());
                     if (r != null) {
                         trainRunbooks.put(t.id(), r);
@@ -63,9 +63,9 @@ public final class CrossValidation {
         return new Result(results, Evaluation.of(pooled), seconds / k);
     }
 
-    public static List<Evaluation.Scored> score(TriageModel model, List<Ticket> tickets, Map<String, String> runbookById) {
+    public static List<Evaluation.Scored> score(TriageModel model, List<TicketText> tickets, Map<String, String> runbookById) {
         List<Evaluation.Scored> scored = new ArrayList<>(tickets.size());
-        for (Ticket t : tickets) {
+        for (TicketText t : tickets) {
             scored.add(new Evaluation.Scored(t.label(), runbookById == null ? null : runbookById.get(t.id()),
                     model.predict(t.text())));
         }

@@ -25,14 +25,14 @@ public final class TicketFiles {
      * Reads {@code id}, the text columns (joined with a newline) and, when {@code labelColumn} is not null, the
      * label of every row. Rows with an empty label are skipped when a label is asked for.
      */
-    public static List<Ticket> readTickets(Path csv, List<String> textColumns, String labelColumn) {
+    public static List<TicketText> readTickets(Path csv, List<String> textColumns, String labelColumn) {
         List<String> required = new ArrayList<>();
         required.add("id");
         required.addAll(textColumns);
         if (labelColumn != null) {
             required.add(labelColumn);
         }
-        List<Ticket> tickets = new ArrayList<>();
+        List<TicketText> tickets = new ArrayList<>();
         try (Reader reader = open(csv);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             checkColumns(csv, parser.getHeaderNames(), required);
@@ -52,7 +52,7 @@ public final class TicketFiles {
                         continue;
                     }
                 }
-                tickets.add(new Ticket(row.get("id").trim(), text.toString(), label));
+                tickets.add(new TicketText(row.get("id").trim(), text.toString(), label));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new InvalidDataException("cannot read " + csv + ": " + e.getMessage(), e);

@@ -72,11 +72,11 @@ public final class TriageModel {
     /**
      * Trains on labelled tickets; {@code runbookById} (may be null or empty) gives the runbook of some of them.
      */
-    public static TriageModel train(List<Ticket> tickets, Map<String, String> runbookById, Settings settings,
+    public static TriageModel train(List<TicketText> tickets, Map<String, String> runbookById, Settings settings,
             String trainingDataSha256, Consumer<String> progress) {
         Consumer<String> log = progress != null ? progress : s -> { };
         long start = System.nanoTime();
-        List<String> texts = tickets.stream().map(Ticket::text).toList();
+        List<String> texts = tickets.stream().map(TicketText::text).toList();
         TfidfVectorizer vectorizer = TfidfVectorizer.fit(texts, settings.minDf());
         List<SparseVector> xs = new ArrayList<>(texts.size());
         for (String text : texts) {
@@ -85,8 +85,8 @@ public final class TriageModel {
         log.accept(String.format(Locale.ROOT, "features: %d tickets, %d features (%.1f s)", tickets.size(),
                 vectorizer.dimensions(), (System.nanoTime() - start) / 1e9));
 
-        List<String> labels = new ArrayList<>(new TreeSet<>(tickets.stream().map(Ticket::label).toList()));
-        int[] ys = encode(tickets.stream().map(Ticket::label).toList(), labels);
+        List<String> labels = new ArrayList<>(new TreeSet<>(tickets.stream().map(TicketText::label).toList()));
+        int[] ys = encode(tickets.stream().map(TicketText::label).toList(), labels);
         Map<String, Object> metrics = new LinkedHashMap<>();
         SoftmaxClassifier labelHead = trainHead("label", xs, ys, labels.size(), vectorizer.dimensions(), settings, metrics, log);
 

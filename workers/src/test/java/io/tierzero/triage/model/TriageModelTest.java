@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TriageModelTest {
 
-    static List<Ticket> toyTickets() {
+    static List<TicketText> toyTickets() {
         String[][] rows = {
                 {"vpn", "vpn connection drops from home office"}, {"vpn", "cannot connect to vpn client"},
                 {"vpn", "vpn tunnel fails after login"}, {"vpn", "anyconnect vpn error 412"},
@@ -27,9 +27,9 @@ class TriageModelTest {
                 {"printer", "cannot print to network printer"}, {"printer", "printer toner empty"},
                 {"printer", "printer offline in office"}, {"printer", "paper jam in printer tray"},
         };
-        List<Ticket> tickets = new ArrayList<>();
+        List<TicketText> tickets = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            tickets.add(new Ticket("T" + i, rows[i][1], rows[i][0]));
+            tickets.add(new TicketText("T" + i, rows[i][1], rows[i][0]));
         }
         return tickets;
     }
@@ -40,9 +40,9 @@ class TriageModelTest {
 
     @Test
     void learnsAToyThreeClassSetPerfectly() {
-        List<Ticket> tickets = toyTickets();
+        List<TicketText> tickets = toyTickets();
         TriageModel model = TriageModel.train(tickets, null, toySettings(), "digest", null);
-        for (Ticket t : tickets) {
+        for (TicketText t : tickets) {
             assertThat(model.predict(t.text()).label()).as(t.text()).isEqualTo(t.label());
         }
         assertThat(model.metadata().labels()).containsExactly("password", "printer", "vpn");
@@ -72,9 +72,9 @@ class TriageModelTest {
 
     @Test
     void runbookHeadAndAutomationPolicy(@TempDir Path dir) {
-        List<Ticket> tickets = toyTickets();
+        List<TicketText> tickets = toyTickets();
         Map<String, String> runbooks = new java.util.HashMap<>();
-        for (Ticket t : tickets) {
+        for (TicketText t : tickets) {
             runbooks.put(t.id(), switch (t.label()) {
                 case "vpn" -> "vpn-access";
                 case "password" -> "password-reset";
