@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.tierzero.process.JobSteps;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,14 @@ public class FindRunbooksWorker {
     }
 
     @JobWorker(type = "knowledge.find-runbooks")
-    public Map<String, Object> findRunbooks(ActivatedJob job, @Variable String ticketId) {
-        RunbookSuggestion suggestion = runbookFinder.find(UUID.fromString(ticketId), JobSteps.stepOf(job));
+    public Map<String, Object> findRunbooks(ActivatedJob job, @Variable String ticketId,
+            @Variable(optional = true) String predictedRunbookId,
+            @Variable(optional = true) Double predictedRunbookConfidence,
+            @Variable(optional = true) List<String> predictedRunbooks) {
+        PredictedRunbook predicted = predictedRunbookId == null ? null : new PredictedRunbook(predictedRunbookId,
+                predictedRunbookConfidence == null ? 0.0 : predictedRunbookConfidence,
+                predictedRunbooks == null ? List.of() : predictedRunbooks);
+        RunbookSuggestion suggestion = runbookFinder.find(UUID.fromString(ticketId), JobSteps.stepOf(job), predicted);
         Map<String, Object> variables = new HashMap<>();
         variables.put("runbookId", suggestion.runbookId());
         variables.put("retrievalConfidence", suggestion.confidence());

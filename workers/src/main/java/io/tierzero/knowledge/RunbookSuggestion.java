@@ -2,10 +2,9 @@ package io.tierzero.knowledge;
 
 import java.util.List;
 
-/** The runbook retrieval found for a ticket (none when no knowledge index exists), with its confidence. */
-public record RunbookSuggestion(String runbookId, double confidence, List<String> candidates) {
-
-    static RunbookSuggestion none() {
-        return new RunbookSuggestion(null, 0.0, List.of());
-    }
+/**
+ * The runbook found for a ticket (null when none), the confidence in it, the candidates an agent may look at,
+ * and on what the suggestion rests.
+ */
+public record RunbookSuggestion(String runbookId, double confidence, List<String> candidates, String basis) {
 }

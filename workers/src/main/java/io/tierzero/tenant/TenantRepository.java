@@ -1,6 +1,7 @@
 package io.tierzero.tenant;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,10 @@ public class TenantRepository {
                                extract(epoch from customer_response_period)::bigint as customer_response_seconds
                         from tenants where tenant_id = ?""")
                 .param(tenantId).query(ROW_MAPPER).optional();
+    }
+
+    public List<String> ids() {
+        return jdbc.sql("select tenant_id from tenants order by tenant_id").query(String.class).list();
     }
 
     public Tenant get(String tenantId) {

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.tierzero.process.JobSteps;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,16 @@ public class ClassifyRequestWorker {
     @JobWorker(type = "triage.classify")
     public Map<String, Object> classify(ActivatedJob job, @Variable String ticketId) {
         Classification classification = triage.classify(UUID.fromString(ticketId), JobSteps.stepOf(job));
-        return Map.of(
-                "category", classification.category(),
-                "classificationConfidence", classification.confidence(),
-                "impact", classification.impact(),
-                "urgency", classification.urgency());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("category", classification.category());
+        variables.put("classificationConfidence", classification.confidence());
+        variables.put("impact", classification.impact());
+        variables.put("urgency", classification.urgency());
+        variables.put("modelVersion", classification.model());
+        variables.put("suggestedGroup", classification.suggestedGroup());
+        variables.put("predictedRunbookId", classification.runbookId());
+        variables.put("predictedRunbookConfidence", classification.runbookConfidence());
+        variables.put("predictedRunbooks", classification.runbooks());
+        return variables;
     }
 }

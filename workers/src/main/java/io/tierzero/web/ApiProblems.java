@@ -9,6 +9,7 @@ import io.tierzero.tasks.TaskConflictException;
 import io.tierzero.tasks.TaskNotFoundException;
 import io.tierzero.tenant.UnknownTenantException;
 import io.tierzero.ticket.TicketNotFoundException;
+import io.tierzero.triage.UnknownModelVersionException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class})
+    @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
+            UnknownModelVersionException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }

@@ -31,6 +31,11 @@ public class HybridRunbookSearch {
         this.embedder = embedder;
     }
 
+    /** Whether the runbook index exists; throws when OpenSearch cannot be reached. */
+    public boolean isIndexed() throws IOException {
+        return client.indices().exists(exists -> exists.index(RunbookIndex.NAME)).value();
+    }
+
     public List<RetrievedRunbook> search(String tenantId, String ticketText, int topK) throws IOException {
         Query visible = Query.of(q -> q.terms(terms -> terms.field("tenant_id").terms(values -> values.value(
                 List.of(FieldValue.of(tenantId), FieldValue.of(RunbookIndex.DEFAULT_LIBRARY))))));
