@@ -42,10 +42,10 @@ public class ModelsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(commandLine().execute(args));
     }
 
-    public static int execute(String... args) {
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ModelsCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidDataException || ex instanceof UnknownModelVersionException
@@ -57,7 +57,7 @@ public class ModelsCommand implements Runnable {
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Classifies a ticket with the active model: the assignment group it suggests, the runbook it predicts and how
- * sure it is of each. The category is the predicted runbook's (from the runbook library); without a runbook it
- * stays the requester's. Without an active model, or for a ticket with no words, triage is honest: confidence 0,
+ * sure it is of each. The category is the predicted runbook's (from the runbook library) when the model leans to
+ * that runbook; otherwise it stays the requester's. Without an active model, or for a ticket with no words, triage is honest: confidence 0,
  * so the automation decision sends the ticket to a human.
  */
 @Service
@@ -26,6 +26,8 @@ public class Triage {
 
     static final String UNCLASSIFIED = "unclassified";
     static final String NO_MODEL = "none";
+    // the automation decision's floor for suggesting a runbook at all: below it the runbook's category is a guess
+    static final double RUNBOOK_CATEGORY_MIN_CONFIDENCE = 0.5;
 
     private final TicketLifecycle lifecycle;
     private final TicketRepository tickets;
@@ -62,6 +64,7 @@ public class Triage {
         } else {
             Prediction prediction = model.get().model().predict(text);
             Optional<Runbook> runbook = TriageModel.NO_RUNBOOK.equals(prediction.runbook())
+                    || prediction.runbookConfidence() < RUNBOOK_CATEGORY_MIN_CONFIDENCE
                     ? Optional.empty() : runbooks.find(prediction.runbook());
             classification = new Classification(runbook.map(Runbook::category).orElse(requesterCategory),
                     prediction.labelConfidence(), ticket.impact().value(), ticket.urgency().value(),

@@ -1,0 +1,86 @@
+package io.tierzero.support;
+
+import io.tierzero.triage.model.TicketText;
+import io.tierzero.triage.model.TriageModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Made-up tickets of three assignment groups, labelled with runbooks of the default library (and "none"), to
+ * train a small real model in tests.
+ */
+public final class SyntheticTickets {
+
+    private record Problem(String group, String runbook, List<String> subjects, List<String> bodies) {
+    }
+
+    private static final List<String> SYSTEMS = List.of("Outlook", "Windows", "my laptop", "Teams", "SAP", "the portal");
+    private static final List<String> PLACES = List.of("home", "the hotel", "the airport", "a customer site", "the train");
+    private static final List<String> PRINTERS = List.of("the second floor printer", "PRN-0042", "the Canon in room 12",
+            "the HP near reception");
+
+    private static final List<Problem> PROBLEMS = List.of(
+            new Problem("Identity Team", "password-reset",
+                    List.of("Forgot my password", "Password expired", "Password not accepted", "Reset my password please",
+                            "Cannot log in, forgot password"),
+                    List.of("I forgot my password and cannot log in to %s.",
+                            "My password expired this morning and %s does not accept it any more.",
+                            "Please reset the password of my account, I cannot sign in to %s.",
+                            "I changed my password last week and now I forgot it, login to %s fails.")),
+            new Problem("Network Team", "vpn-access",
+                    List.of("VPN not connecting", "Cannot connect to VPN", "VPN tunnel drops", "VPN error from home"),
+                    List.of("The VPN client shows an error when I connect from %s.",
+                            "Since this morning the VPN connection fails from %s, the tunnel never comes up.",
+                            "I cannot reach the company network over VPN from %s.",
+                            "The VPN disconnects every few minutes when I work from %s.")),
+            new Problem("Workplace Team", "printer-issue",
+                    List.of("Printer not printing", "Paper jam", "Print jobs stuck in queue", "Printer offline"),
+                    List.of("Nothing comes out of %s, the print job stays in the queue.",
+                            "There is a paper jam in %s and it shows an error light.",
+                            "%s is offline and my documents do not print.",
+                            "The printer %s prints blank pages since yesterday.")),
+            new Problem("Workplace Team", "none",
+                    List.of("New monitor request", "Need a docking station", "Request for a second screen",
+                            "Ergonomic chair"),
+                    List.of("Could I get a second monitor for my desk in %s?",
+                            "I would like to order a docking station for my desk in %s.",
+                            "Please send me a bigger screen, my desk is in %s.",
+                            "Can facilities deliver an ergonomic chair to %s?")));
+
+    private final List<TicketText> tickets = new ArrayList<>();
+    private final Map<String, String> runbookById = new HashMap<>();
+
+    /** {@code perProblem} tickets for each of the four problems, the same for the same seed. */
+    public SyntheticTickets(int perProblem, long seed) {
+        Random random = new Random(seed);
+        int id = 0;
+        for (Problem problem : PROBLEMS) {
+            for (int i = 0; i < perProblem; i++) {
+                List<String> fillers = switch (problem.runbook()) {
+                    case "vpn-access" -> PLACES;
+                    case "printer-issue" -> PRINTERS;
+                    case "none" -> List.of("building A", "room 4.12", "the open space", "the third floor");
+                    default -> SYSTEMS;
+                };
+                String subject = problem.subjects().get(random.nextInt(problem.subjects().size()));
+                String body = problem.bodies().get(random.nextInt(problem.bodies().size()))
+                        .formatted(fillers.get(random.nextInt(fillers.size())));
+                String ticketId = "T" + (++id);
+                tickets.add(new TicketText(ticketId, subject + "\n" + body, problem.group()));
+                runbookById.put(ticketId, problem.runbook());
+            }
+        }
+    }
+
+    /** Trains a model on these tickets (with the runbook head unless {@code withRunbooks} is false) into {@code dir}. */
+    public Path trainInto(Path dir, boolean withRunbooks) {
+        TriageModel.train(tickets, withRunbooks ? runbookById : null,
+                TriageModel.Settings.of("Assignment group", List.of("Short description", "Description")),
+                "synthetic-" + tickets.size() + (withRunbooks ? "-runbooks" : ""), null).save(dir);
+        return dir;
+    }
+}
