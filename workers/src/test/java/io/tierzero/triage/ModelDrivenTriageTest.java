@@ -42,8 +42,8 @@ import picocli.CommandLine;
 
 /**
  * The model registry and model-driven triage on the real app (in-memory engine, embedded PostgreSQL), with small
- * models trained here from made-up tickets. OpenSearch is pointed at a port where nothing listens, so runbook
- * retrieval is unavailable and the model's runbook has to carry the decision. The app is this class's own: an
+ * models trained here from made-up tickets. No OpenSearch answers (see {@link EmbeddedStackTest#stackProperties}), so
+ * runbook retrieval is unavailable and the model's runbook has to carry the decision. The app is this class's own: an
  * activated model would change the triage of the shared app's other tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,7 +74,6 @@ class ModelDrivenTriageTest {
         Map<String, String> properties = new HashMap<>(
                 EmbeddedStackTest.stackProperties(DATA_DIR, EmbeddedStackTest.freePort(), POSTGRES_PORT));
         properties.put("server.port", "0");
-        properties.put("tierzero.opensearch.url", "http://127.0.0.1:" + EmbeddedStackTest.freePort());
         properties.put("tierzero.triage.model-refresh-interval", "PT1S");
         app = new SpringApplicationBuilder(TierZeroApplication.class).run(EmbeddedStackTest.asArguments(properties));
         http = new TestRestTemplate(new RestTemplateBuilder()
