@@ -1,16 +1,14 @@
 package io.tierzero.triage;
 
+import static io.tierzero.support.ModelDrivenApp.event;
+import static io.tierzero.support.ModelDrivenApp.payload;
+import static io.tierzero.support.ModelDrivenApp.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.process.test.filters.VariableRecordStreamFilter;
-import io.tierzero.TierZeroApplication;
-import io.tierzero.audit.Actor;
-import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.SyntheticTickets;
 import io.tierzero.support.TicketApi;
 import io.tierzero.triage.model.TriageModel;
@@ -18,9 +16,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +35,8 @@ import picocli.CommandLine;
 
 /**
  * The model registry and model-driven triage on the real app (in-memory engine, embedded PostgreSQL), with small
- * models trained here from made-up tickets. No OpenSearch answers (see {@link EmbeddedStackTest#stackProperties}), so
- * runbook retrieval is unavailable and the model's runbook has to carry the decision. The app is this class's own: an
- * activated model would change the triage of the shared app's other tests.
+ * models trained here from made-up tickets. No OpenSearch answers, so runbook retrieval is unavailable and the
+ * model's runbook carries the decision alone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelDrivenTriageTest {
@@ -54,11 +46,7 @@ class ModelDrivenTriageTest {
     @TempDir
     static Path models;
 
-    private static final Path DATA_DIR = EmbeddedStackTest.newDataDir();
-    private static final int POSTGRES_PORT = EmbeddedStackTest.freePort();
-
-    private static ConfigurableApplicationContext app;
-    private static TestRestTemplate http;
+    private static ModelDrivenApp app;
     private static TicketApi api;
     private static ModelRegistry registry;
     private static ActiveTriageModel activeModel;
@@ -70,17 +58,10 @@ class ModelDrivenTriageTest {
         SyntheticTickets tickets = new SyntheticTickets(20, 7);
         withRunbooks = tickets.trainInto(models.resolve("with-runbooks"), true);
         groupsOnly = tickets.trainInto(models.resolve("groups-only"), false);
-
-        Map<String, String> properties = new HashMap<>(
-                EmbeddedStackTest.stackProperties(DATA_DIR, EmbeddedStackTest.freePort(), POSTGRES_PORT));
-        properties.put("server.port", "0");
-        properties.put("tierzero.triage.model-refresh-interval", "PT1S");
-        app = new SpringApplicationBuilder(TierZeroApplication.class).run(EmbeddedStackTest.asArguments(properties));
-        http = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort()));
-        api = new TicketApi(http, "demo");
-        registry = app.getBean(ModelRegistry.class);
-        activeModel = app.getBean(ActiveTriageModel.class);
+        app = new ModelDrivenApp(Map.of());
+        api = app.api();
+        registry = app.bean(ModelRegistry.class);
+        activeModel = app.bean(ActiveTriageModel.class);
     }
 
     @AfterAll
@@ -120,7 +101,7 @@ class ModelDrivenTriageTest {
                         second::equals);
         assertThat(activeModel.current().orElseThrow().model().hasRunbookHead()).isFalse();
 
-        JsonNode listed = http.getForObject("/api/models", JsonNode.class);
+        JsonNode listed = app.http().getForObject("/api/models", JsonNode.class);
         assertThat(listed.findValuesAsText("version")).containsExactlyInAnyOrder(first.version(), second);
         assertThat(StreamSupport.stream(listed.spliterator(), false)
                 .filter(model -> model.path("active").asBoolean()).map(model -> model.path("version").asText()))
@@ -129,7 +110,7 @@ class ModelDrivenTriageTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains(first.version(), second).containsPattern(second + "\\s+yes");
 
-        List<Map<String, Object>> audit = app.getBean(JdbcClient.class).sql("""
+        List<Map<String, Object>> audit = app.bean(JdbcClient.class).sql("""
                         select actor_id, payload from ticket_events
                         where tenant_id = 'demo' and action = 'model.activated' order by sequence_number""")
                 .query().listOfRows();
@@ -151,13 +132,13 @@ class ModelDrivenTriageTest {
 
     @Test
     @Order(2)
-    void aClearPasswordResetIsClassifiedWithItsRunbookAndAutomated() throws Exception {
-        useModel(withRunbooks);
+    void aClearPasswordResetIsClassifiedWithItsRunbookAndAutomated() {
+        app.useModel(withRunbooks);
         String ticketId = api.submit(request("Forgot my password",
                 "I forgot my password after the holidays and cannot log in to Outlook."));
 
         JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("remediation.unavailable"));
-        assertThat(decision(view)).isEqualTo("automate");
+        assertThat(app.automationDecision(view)).isEqualTo("automate");
         assertThat(view.path("ticket").path("category").asText()).as("the runbook's category; none was requested")
                 .isEqualTo("identity");
         assertThat(view.path("ticket").path("categoryConfidence").asDouble()).isGreaterThanOrEqualTo(0.8);
@@ -176,15 +157,15 @@ class ModelDrivenTriageTest {
 
     @Test
     @Order(3)
-    void garbledAndWordlessTicketsGoToAPerson() throws Exception {
-        useModel(withRunbooks);
+    void garbledAndWordlessTicketsGoToAPerson() {
+        app.useModel(withRunbooks);
         String garbled = api.submit(request("zxq vvv", "qqq wpl rrrr kkk"));
         String wordless = api.submit(request("???", "... !!"));
 
         for (String ticketId : List.of(garbled, wordless)) {
             api.awaitOpenTask(ticketId);
             JsonNode view = api.ticket(ticketId);
-            assertThat(decision(view)).isEqualTo("human");
+            assertThat(app.automationDecision(view)).isEqualTo("human");
             assertThat(TicketApi.actions(view)).doesNotContain("remediation.unavailable");
             assertThat(view.path("ticket").path("category").asText()).isEqualTo("unclassified");
         }
@@ -193,38 +174,8 @@ class ModelDrivenTriageTest {
         assertThat(event(wordlessView, "triage.classified").path("reason").asText()).contains("no words");
     }
 
-    private static void useModel(Path modelDir) {
-        registry.activate(registry.register(modelDir).version(), Actor.human("test"));
-        activeModel.refresh();
-    }
-
     private static ResponseEntity<JsonNode> activate(String version, String body) {
         return api.post("/api/models/" + version + "/activate", body, Map.of());
-    }
-
-    private static String request(String subject, String body) {
-        return """
-                {"channel": "portal", "requester": {"id": "ana.silva", "email": "ana.silva@demo.example"},
-                 "subject": "%s", "body": "%s", "impact": "low", "urgency": "high"}""".formatted(subject, body);
-    }
-
-    /** The automation decision the engine took for the ticket's process instance (the DMN's output variable). */
-    private static String decision(JsonNode view) throws Exception {
-        long instance = view.path("ticket").path("processInstanceKey").asLong();
-        RecordStream records = RecordStream.of(app.getBean(ZeebeTestEngine.class).getRecordStreamSource());
-        String value = new VariableRecordStreamFilter(records.variableRecords()).withProcessInstanceKey(instance)
-                .stream().filter(record -> record.getValue().getName().equals("automationDecision"))
-                .reduce((earlier, later) -> later).orElseThrow().getValue().getValue();
-        return JSON.readTree(value).asText();
-    }
-
-    private static JsonNode event(JsonNode view, String action) {
-        return StreamSupport.stream(view.path("history").spliterator(), false)
-                .filter(event -> event.path("action").asText().equals(action)).findFirst().orElseThrow();
-    }
-
-    private static JsonNode payload(JsonNode view, String action) throws Exception {
-        return JSON.readTree(event(view, action).path("payload").asText());
     }
 
     private record Cli(int exitCode, String out, String err) {
@@ -236,11 +187,8 @@ class ModelDrivenTriageTest {
         CommandLine command = ModelsCommand.commandLine();
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        String[] withDatabase = new String[args.length + 4];
-        System.arraycopy(args, 0, withDatabase, 0, args.length);
-        System.arraycopy(new String[] {"--data-dir", DATA_DIR.toString(), "--postgres-port", Integer.toString(POSTGRES_PORT)},
-                0, withDatabase, args.length, 4);
-        int exitCode = command.execute(withDatabase);
+        int exitCode = command.execute(Stream.concat(Stream.of(args), Stream.of("--data-dir", app.dataDir().toString(),
+                "--postgres-port", Integer.toString(app.postgresPort()))).toArray(String[]::new));
         return new Cli(exitCode, out.toString(), err.toString());
     }
 }
