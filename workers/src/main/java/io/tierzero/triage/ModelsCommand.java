@@ -1,5 +1,6 @@
 package io.tierzero.triage;
 
+import ch.qos.logback.classic.Level;
 import io.tierzero.audit.Actor;
 import io.tierzero.audit.AuditTrail;
 import io.tierzero.embedded.EmbeddedPostgresServer;
@@ -9,10 +10,14 @@ import io.tierzero.triage.model.InvalidDataException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -42,6 +47,8 @@ public class ModelsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // without a logging configuration Logback prints every INFO line to stdout, amid the command's output
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         System.exit(commandLine().execute(args));
     }
 
@@ -176,14 +183,18 @@ public class ModelsCommand implements Runnable {
         public Integer call() {
             List<RegisteredModel> models = database.withRegistry(ModelRegistry::list);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%-30s %-6s %-22s %-20s %s%n", "VERSION", "ACTIVE", "TRAINED", "LABEL", "ACTIVATED");
+            out.printf(Locale.ROOT, "%-30s %-6s %-21s %-20s %s%n", "VERSION", "ACTIVE", "TRAINED", "LABEL", "LAST ACTIVATED");
             for (RegisteredModel model : models) {
-                out.printf(Locale.ROOT, "%-30s %-6s %-22s %-20s %s%n", model.version(), model.active() ? "yes" : "",
-                        model.trainedAt() == null ? "-" : model.trainedAt().toString(), model.labelColumn(),
-                        model.activatedAt() == null ? "-" : model.activatedAt() + " by " + model.activatedBy());
+                out.printf(Locale.ROOT, "%-30s %-6s %-21s %-20s %s%n", model.version(), model.active() ? "yes" : "",
+                        seconds(model.trainedAt()), model.labelColumn(),
+                        model.activatedAt() == null ? "-" : seconds(model.activatedAt()) + " by " + model.activatedBy());
             }
             out.flush();
             return 0;
+        }
+
+        private static String seconds(Instant instant) {
+            return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
         }
     }
 }
