@@ -43,20 +43,24 @@ final class ModelArchive {
 
     /** Unpacks into a new temporary folder, which the caller deletes with {@link #delete(Path)}. */
     static Path unzip(byte[] archive) {
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("tierzero-model");
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    String name = entry.getName();
-                    if (entry.isDirectory() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                        throw new InvalidDataException("unexpected entry in a model archive: " + name);
-                    }
-                    Files.copy(zip, dir.resolve(name));
-                }
-            }
-            return dir;
+            dir = Files.createTempDirectory("tierzero-model");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String name = entry.getName();
+                if (entry.isDirectory() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                    throw new InvalidDataException("unexpected entry in a model archive: " + name);
+                }
+                Files.copy(zip, dir.resolve(name));
+            }
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -88,6 +88,7 @@ class ModelDrivenTriageTest {
         assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activated.getBody().path("active").asBoolean()).isTrue();
         assertThat(activated.getBody().path("activatedBy").asText()).isEqualTo("ml.engineer");
+        assertThat(registry.active()).map(RegisteredModel::version).contains(first.version());
         assertThat(activeModel.current()).as("this instance swaps at once")
                 .hasValueSatisfying(loaded -> assertThat(loaded.version()).isEqualTo(first.version()));
 
