@@ -1,6 +1,7 @@
 package io.tierzero.triage;
 
 import io.tierzero.triage.model.TriageModel;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The model triage uses now: the registry's active model, swapped without a restart. Every instance polls the
  * registry ({@code tierzero.triage.model-refresh-interval}), so an activation by the CLI or another replica
  * arrives within one interval; an activation through this instance's API swaps at once. A model that cannot be
- * loaded leaves the previous one in place.
+ * loaded leaves the previous one in place; the failure is logged and shown by the "triageModel" health details.
  */
 @Component
 public class ActiveTriageModel {
@@ -23,8 +24,13 @@ public class ActiveTriageModel {
     public record LoadedModel(String version, TriageModel model) {
     }
 
+    /** The last model that could not be loaded, and why; cleared when a model loads. */
+    public record LoadFailure(String version, String error, Instant at) {
+    }
+
     private final ModelRegistry registry;
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
+    private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
     private volatile boolean refreshedOnce;
 
     public ActiveTriageModel(ModelRegistry registry) {
@@ -37,6 +43,10 @@ public class ActiveTriageModel {
             refresh();
         }
         return Optional.ofNullable(current.get());
+    }
+
+    public Optional<LoadFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     /** Loads the registry's active model if it is not the one in use. */
@@ -59,8 +69,10 @@ public class ActiveTriageModel {
             String version = activeVersion.get();
             try {
                 current.set(new LoadedModel(version, registry.load(version)));
+                lastFailure.set(null);
                 log.info("Triage model {} is now in use (was {})", version, describe(inUse));
             } catch (RuntimeException e) {
+                lastFailure.set(new LoadFailure(version, String.valueOf(e.getMessage()), Instant.now()));
                 log.error("Cannot load triage model {}; keeping {}", version, describe(inUse), e);
             }
         }

@@ -141,6 +141,8 @@ public class ModelRegistry {
         Path dir = ModelArchive.unzip(artifact);
         try {
             return TriageModel.load(dir);
+        } catch (InvalidDataException e) {
+            throw new InvalidDataException("registered model " + version + " cannot be loaded: " + e.getMessage(), e);
         } finally {
             ModelArchive.delete(dir);
         }

@@ -175,6 +175,29 @@ class ModelDrivenTriageTest {
         assertThat(event(wordlessView, "triage.classified").path("reason").asText()).contains("no words");
     }
 
+    @Test
+    @Order(4)
+    void aModelThatCannotBeLoadedLeavesThePreviousOneInUse() {
+        app.useModel(withRunbooks);
+        String inUse = activeModel.current().orElseThrow().version();
+        String corrupt = "20261201-000000-c0ffee000000";
+        app.bean(JdbcClient.class).sql("""
+                        insert into triage_models (version, label_column, artifact, artifact_sha256)
+                        values (?, 'Assignment group', ?, 'not-a-model')""")
+                .params(corrupt, "not a model".getBytes()).update();
+
+        assertThat(activate(corrupt, "{\"userId\": \"ml.engineer\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(activeModel.current().orElseThrow().version()).isEqualTo(inUse);
+        JsonNode health = app.http().getForObject("/actuator/health/triageModel", JsonNode.class);
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("details").path("inUse").asText()).isEqualTo(inUse);
+        assertThat(health.path("details").path("failedVersion").asText()).isEqualTo(corrupt);
+        String ticketId = api.submit(request("Password expired", "My password expired and Teams does not accept it."));
+        JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("triage.classified"));
+        assertThat(payload(view, "triage.classified").path("model").asText()).isEqualTo(inUse);
+    }
+
     private static ResponseEntity<JsonNode> activate(String version, String body) {
         return api.post("/api/models/" + version + "/activate", body, Map.of());
     }
