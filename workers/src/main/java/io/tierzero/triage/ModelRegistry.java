@@ -129,7 +129,7 @@ public class ModelRegistry {
         return jdbc.sql("select version from triage_models where active").query(String.class).optional();
     }
 
-    public Optional<RegisteredModel> find(String version) {
+    private Optional<RegisteredModel> find(String version) {
         return jdbc.sql("select " + COLUMNS + " from triage_models where version = ?")
                 .param(version).query(this::registeredModel).optional();
     }

@@ -43,7 +43,7 @@ public class Triage {
     }
 
     /** The text the model reads: subject and body joined by a newline, as the training text columns are. */
-    public static String textOf(Ticket ticket) {
+    private static String textOf(Ticket ticket) {
         return ticket.subject() + "\n" + ticket.body();
     }
 
