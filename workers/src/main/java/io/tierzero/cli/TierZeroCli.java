@@ -1,5 +1,10 @@
 package io.tierzero.cli;
 
+import io.tierzero.knowledge.embedding.EmbeddingModelSpec;
+import io.tierzero.knowledge.embedding.SentenceEmbedder;
+import io.tierzero.knowledge.runbook.Runbook;
+import io.tierzero.knowledge.runbook.RunbookLibrary;
+import io.tierzero.knowledge.runbook.RunbookParser;
 import io.tierzero.triage.model.CrossValidation;
 import io.tierzero.triage.model.Evaluation;
 import io.tierzero.triage.model.InvalidDataException;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +119,13 @@ public class TierZeroCli implements Runnable {
         @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty per example (default ${DEFAULT-VALUE})")
         double l2;
 
+        @Option(names = "--runbooks", description = "Folder of runbook Markdown files whose typical phrasings also train "
+                + "the runbook head (default: the product's own runbooks)")
+        Path runbookFolder;
+
+        @Option(names = "--no-embedding", description = "Train on TF-IDF features only, without the sentence embedding")
+        boolean noEmbedding;
+
         @Option(names = "--min-df", defaultValue = "2",
                 description = "Keep features seen in at least this many training tickets (default ${DEFAULT-VALUE})")
         int minDf;
@@ -131,6 +144,35 @@ public class TierZeroCli implements Runnable {
 
         Map<String, String> readRunbooks() {
             return runbookLabels == null ? null : TicketFiles.readRunbookLabels(runbookLabels);
+        }
+
+        /** The typical phrasings of every runbook, when a runbook head is trained. */
+        List<TriageModel.RunbookExample> readRunbookExamples() {
+            if (runbookLabels == null) {
+                return List.of();
+            }
+            Collection<Runbook> runbooks;
+            if (runbookFolder == null) {
+                runbooks = new RunbookLibrary().all();
+            } else if (!Files.isDirectory(runbookFolder)) {
+                throw new InvalidDataException("no runbook folder at " + runbookFolder);
+            } else {
+                try {
+                    runbooks = RunbookParser.readFolder(runbookFolder);
+                } catch (IOException e) {
+                    throw new InvalidDataException("cannot read the runbooks in " + runbookFolder + ": " + e.getMessage(), e);
+                }
+            }
+            List<TriageModel.RunbookExample> examples = new ArrayList<>();
+            for (Runbook runbook : runbooks) {
+                runbook.typicalPhrasings().forEach(text -> examples.add(new TriageModel.RunbookExample(runbook.id(), text)));
+            }
+            return examples;
+        }
+
+        /** The embedding model to train with, or null when it is switched off. */
+        SentenceEmbedder openEmbedder() {
+            return noEmbedding ? null : Embeddings.open(EmbeddingModelSpec.ALL_MINILM_L6_V2_Q.id());
         }
 
         void require(CommandLine cli) {
@@ -164,21 +206,28 @@ public class TierZeroCli implements Runnable {
                 files.add(input.runbookLabels);
             }
             log.accept("read " + tickets.size() + " tickets" + (runbooks != null ? ", " + runbooks.size() + " runbook labels" : ""));
-            TriageModel model = TriageModel.train(tickets, runbooks, input.settings(), TicketFiles.sha256(files), log);
-            model.save(out);
-            log.accept("model written to " + out);
+            List<TriageModel.RunbookExample> examples = input.readRunbookExamples();
+            try (SentenceEmbedder embedder = input.openEmbedder()) {
+                TriageModel model = TriageModel.train(tickets, runbooks, examples, embedder, input.settings(),
+                        TicketFiles.sha256(files), log);
+                model.save(out);
+                report(cli, model);
+            }
+            return 0;
+        }
+
+        private void report(CommandLine cli, TriageModel model) {
             cli.getOut().printf(Locale.ROOT, "model %s: %d tickets, %d labels, %d runbook-labelled tickets, %d features, %.1f s%n",
                     out, model.metadata().trainingTickets(), model.metadata().labels().size(),
                     model.metadata().runbookTickets(), model.metadata().features(),
                     ((Number) model.metadata().metrics().get("training_seconds")).doubleValue());
             cli.getOut().flush();
-            return 0;
         }
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
             description = "Classifies the tickets of --in and writes " + PREDICTION_HEADER + " to --out. automate is "
-                    + "true only when the model has a runbook head, the runbook is not 'none' and both confidences are >= 0.80.")
+                    + "true only when the model has a runbook head, the runbook is not 'none' and its confidence is >= 0.80.")
     static class Predict implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -197,16 +246,18 @@ public class TierZeroCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            TriageModel model = TriageModel.load(modelDir);
-            List<String> columns = textColumns != null ? columns(textColumns) : model.metadata().textColumns();
-            List<TicketText> tickets = TicketFiles.readTickets(in, columns, null);
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
+            try (SentenceEmbedder embedder = Embeddings.openFor(modelDir)) {
+                TriageModel model = TriageModel.load(modelDir, embedder);
+                List<String> columns = textColumns != null ? columns(textColumns) : model.metadata().textColumns();
+                List<TicketText> tickets = TicketFiles.readTickets(in, columns, null);
+                if (out.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
+                }
+                try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    write(model, tickets, writer);
+                }
+                spec.commandLine().getErr().println("predicted " + tickets.size() + " tickets into " + out);
             }
-            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                write(model, tickets, writer);
-            }
-            spec.commandLine().getErr().println("predicted " + tickets.size() + " tickets into " + out);
             return 0;
         }
 
@@ -259,7 +310,11 @@ public class TierZeroCli implements Runnable {
                 List<TicketText> tickets = input.readTickets();
                 Map<String, String> runbooks = input.readRunbooks();
                 log.accept("read " + tickets.size() + " tickets" + (runbooks != null ? ", " + runbooks.size() + " runbook labels" : ""));
-                CrossValidation.Result result = CrossValidation.run(tickets, runbooks, input.settings(), cv, 7L, log);
+                CrossValidation.Result result;
+                try (SentenceEmbedder embedder = input.openEmbedder()) {
+                    result = CrossValidation.run(tickets, runbooks, input.readRunbookExamples(), embedder,
+                            input.settings(), cv, 7L, log);
+                }
                 out.printf(Locale.ROOT, "%d-fold stratified cross-validation of %s on %s (label '%s')%n", cv,
                         "train", input.tickets, input.label);
                 out.printf(Locale.ROOT, "mean training time per fold: %.1f s%n%n", result.meanTrainingSeconds());
@@ -273,13 +328,17 @@ public class TierZeroCli implements Runnable {
             if (modelDir == null || in == null) {
                 throw new CommandLine.ParameterException(cli, "--model and --in are required (or --cv with --tickets/--label)");
             }
-            TriageModel model = TriageModel.load(modelDir);
-            List<String> columns = input.textColumns != null && !input.textColumns.equals(DEFAULT_TEXT_COLUMNS)
-                    ? columns(input.textColumns) : model.metadata().textColumns();
-            List<TicketText> tickets = TicketFiles.readTickets(in, columns, model.metadata().labelColumn());
-            Map<String, String> runbooks = input.readRunbooks();
-            Evaluation e = Evaluation.of(CrossValidation.score(model, tickets, runbooks));
-            out.printf(Locale.ROOT, "model %s on %s (label '%s')%n%n", modelDir, in, model.metadata().labelColumn());
+            Evaluation e;
+            String labelColumn;
+            try (SentenceEmbedder embedder = Embeddings.openFor(modelDir)) {
+                TriageModel model = TriageModel.load(modelDir, embedder);
+                labelColumn = model.metadata().labelColumn();
+                List<String> columns = input.textColumns != null && !input.textColumns.equals(DEFAULT_TEXT_COLUMNS)
+                        ? columns(input.textColumns) : model.metadata().textColumns();
+                List<TicketText> tickets = TicketFiles.readTickets(in, columns, labelColumn);
+                e = Evaluation.of(CrossValidation.score(model, tickets, input.readRunbooks()));
+            }
+            out.printf(Locale.ROOT, "model %s on %s (label '%s')%n%n", modelDir, in, labelColumn);
             out.print(e.format(true));
             out.flush();
             return 0;

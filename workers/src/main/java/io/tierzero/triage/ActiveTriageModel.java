@@ -1,5 +1,7 @@
 package io.tierzero.triage;
 
+import io.tierzero.knowledge.embedding.LazyTextEmbedder;
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import io.tierzero.triage.model.TriageModel;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,12 +31,14 @@ public class ActiveTriageModel {
     }
 
     private final ModelRegistry registry;
+    private final TextEmbedder embedder;
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
     private volatile boolean refreshedOnce;
 
-    public ActiveTriageModel(ModelRegistry registry) {
+    public ActiveTriageModel(ModelRegistry registry, LazyTextEmbedder embedder) {
         this.registry = registry;
+        this.embedder = embedder;
     }
 
     /** The active model, or empty when none is active (triage then keeps its honest fallback). */
@@ -68,7 +72,7 @@ public class ActiveTriageModel {
         } else if (inUse == null || !inUse.version().equals(activeVersion.get())) {
             String version = activeVersion.get();
             try {
-                current.set(new LoadedModel(version, registry.load(version)));
+                current.set(new LoadedModel(version, registry.load(version, embedder)));
                 lastFailure.set(null);
                 log.info("Triage model {} is now in use (was {})", version, describe(inUse));
             } catch (RuntimeException e) {

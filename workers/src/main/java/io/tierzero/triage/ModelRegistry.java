@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierzero.audit.Actor;
 import io.tierzero.audit.AuditEntry;
 import io.tierzero.audit.AuditTrail;
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import io.tierzero.tenant.TenantRepository;
 import io.tierzero.triage.model.InvalidDataException;
 import io.tierzero.triage.model.TriageModel;
@@ -65,7 +66,7 @@ public class ModelRegistry {
      * nothing and returns the model registered first.
      */
     public RegisteredModel register(Path modelDir) {
-        TriageModel.Metadata metadata = TriageModel.load(modelDir).metadata();
+        TriageModel.Metadata metadata = TriageModel.readMetadata(modelDir);
         byte[] artifact = ModelArchive.zip(modelDir);
         String digest = sha256(artifact);
         Optional<RegisteredModel> existing = jdbc.sql("select " + COLUMNS + " from triage_models where artifact_sha256 = ?")
@@ -134,13 +135,13 @@ public class ModelRegistry {
                 .param(version).query(this::registeredModel).optional();
     }
 
-    /** Loads a registered model from its stored artifact. */
-    public TriageModel load(String version) {
+    /** Loads a registered model from its stored artifact, with the embedding model its runbook head was trained with. */
+    public TriageModel load(String version, TextEmbedder embedder) {
         byte[] artifact = jdbc.sql("select artifact from triage_models where version = ?").param(version)
                 .query(byte[].class).optional().orElseThrow(() -> new UnknownModelVersionException(version));
         Path dir = ModelArchive.unzip(artifact);
         try {
-            return TriageModel.load(dir);
+            return TriageModel.load(dir, embedder);
         } catch (InvalidDataException e) {
             throw new InvalidDataException("registered model " + version + " cannot be loaded: " + e.getMessage(), e);
         } finally {

@@ -78,7 +78,7 @@ public final class SyntheticTickets {
 
     /** Trains a model on these tickets (with the runbook head unless {@code withRunbooks} is false) into {@code dir}. */
     public Path trainInto(Path dir, boolean withRunbooks) {
-        TriageModel.train(tickets, withRunbooks ? runbookById : null,
+        TriageModel.train(tickets, withRunbooks ? runbookById : null, List.of(), null,
                 TriageModel.Settings.of("Assignment group", List.of("Short description", "Description")),
                 "synthetic-" + tickets.size() + (withRunbooks ? "-runbooks" : ""), null).save(dir);
         return dir;

@@ -2,6 +2,7 @@ package io.tierzero.knowledge.embedding;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -23,5 +24,10 @@ class EmbeddingConfiguration {
         log.info("Embedding model {} ({} dimensions) loaded in {} ms", embedder.modelId(), embedder.dimensions(),
                 (System.nanoTime() - start) / 1_000_000);
         return embedder;
+    }
+
+    @Bean
+    LazyTextEmbedder lazyTextEmbedder(ObjectProvider<SentenceEmbedder> embedder, EmbeddingProperties properties) {
+        return new LazyTextEmbedder(embedder::getObject, properties.spec().id());
     }
 }

@@ -151,6 +151,7 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
         return dimensions;
     }
 
+    @Override
     public String modelId() {
         return spec.id();
     }

@@ -1,8 +1,7 @@
 package io.tierzero.knowledge.retrieval;
 
-import io.tierzero.knowledge.embedding.SentenceEmbedder;
+import io.tierzero.knowledge.embedding.LazyTextEmbedder;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,17 +10,7 @@ class RetrievalConfiguration {
 
     /** The embedding model is loaded on the first search, not at start: without an index it is never needed. */
     @Bean
-    HybridRunbookSearch hybridRunbookSearch(OpenSearchClient client, ObjectProvider<SentenceEmbedder> embedder) {
-        return new HybridRunbookSearch(client, new TextEmbedder() {
-            @Override
-            public float[] embed(String text) {
-                return embedder.getObject().embed(text);
-            }
-
-            @Override
-            public int dimensions() {
-                return embedder.getObject().dimensions();
-            }
-        });
+    HybridRunbookSearch hybridRunbookSearch(OpenSearchClient client, LazyTextEmbedder embedder) {
+        return new HybridRunbookSearch(client, embedder);
     }
 }

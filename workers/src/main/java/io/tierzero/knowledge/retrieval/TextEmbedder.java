@@ -6,4 +6,7 @@ public interface TextEmbedder {
     float[] embed(String text);
 
     int dimensions();
+
+    /** Which embedding model; vectors of different models are not comparable. */
+    String modelId();
 }

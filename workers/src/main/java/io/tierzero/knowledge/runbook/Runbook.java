@@ -29,4 +29,14 @@ public record Runbook(
     public String section(String heading) {
         return sections.getOrDefault(heading, "");
     }
+
+    /** The bullet points of "Symptoms and typical phrasings", quotes removed: how requesters describe the problem. */
+    public List<String> typicalPhrasings() {
+        return section(SECTIONS.get(0)).lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("- "))
+                .map(line -> line.substring(2).strip().replace("\"", ""))
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
 }

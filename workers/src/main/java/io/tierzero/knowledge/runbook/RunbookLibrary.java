@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,10 @@ public class RunbookLibrary {
 
     public RunbookLibrary() {
         this.byId = Map.copyOf(readClasspath());
+    }
+
+    public Collection<Runbook> all() {
+        return byId.values();
     }
 
     public Optional<Runbook> find(String runbookId) {

@@ -1,11 +1,13 @@
 package io.tierzero.triage.model;
 
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +23,10 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    public static Result run(List<TicketText> tickets, Map<String, String> runbookById, TriageModel.Settings settings,
+    public static Result run(List<TicketText> tickets, Map<String, String> runbookById,
+            List<TriageModel.RunbookExample> runbookExamples, TextEmbedder embedder, TriageModel.Settings settings,
             int k, long seed, Consumer<String> progress) {
+        TextEmbedder onceEach = embedder == null ? null : new MemoizedEmbedder(embedder);
         if (k < 2) {
             throw new InvalidDataException("--cv needs at least 2 folds");
         }
@@ -48,7 +52,8 @@ public final class CrossValidation {
             int foldNumber = f + 1;
             Consumer<String> foldLog = progress == null ? null : s -> progress.accept("fold " + foldNumber + "/" + k + ": " + s);
             long start = System.nanoTime();
-            TriageModel model = TriageModel.train(train, trainRunbooks, settings, null, foldLog);
+            TriageModel model = TriageModel.train(train, trainRunbooks, runbookExamples, onceEach, settings, null,
+                    foldLog);
             seconds += (System.nanoTime() - start) / 1e9;
             List<Evaluation.Scored> scored = score(model, test, runbookById);
             pooled.addAll(scored);
@@ -70,6 +75,31 @@ public final class CrossValidation {
                     model.predict(t.text())));
         }
         return scored;
+    }
+
+    /** Every fold embeds the same texts: each is embedded once. */
+    private static final class MemoizedEmbedder implements TextEmbedder {
+        private final TextEmbedder embedder;
+        private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+
+        MemoizedEmbedder(TextEmbedder embedder) {
+            this.embedder = embedder;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return vectors.computeIfAbsent(text, embedder::embed);
+        }
+
+        @Override
+        public int dimensions() {
+            return embedder.dimensions();
+        }
+
+        @Override
+        public String modelId() {
+            return embedder.modelId();
+        }
     }
 
     /** Fold number of each item: each label's items shuffled and dealt round-robin, continuing across labels. */

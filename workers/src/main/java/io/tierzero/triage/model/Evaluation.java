@@ -145,7 +145,7 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
         line(out, "runbook-labelled tickets", String.format(Locale.ROOT, "%.1f", runbookTickets));
         line(out, "runbook top-1", f(top1));
         line(out, "runbook recall@3", f(recall3));
-        line(out, "automated (label and runbook confidence >= 0.80, runbook != none)", String.format(Locale.ROOT, "%.1f", automated));
+        line(out, "automated (runbook != none, runbook confidence >= 0.80)", String.format(Locale.ROOT, "%.1f", automated));
         line(out, "automation precision", f(precision));
         line(out, "automation coverage", f(coverage));
     }
@@ -175,7 +175,7 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
             line(out, "runbook-labelled tickets per fold", meanSd(folds, e -> (double) e.runbookTickets()));
             line(out, "runbook top-1", meanSd(folds, Evaluation::runbookTop1));
             line(out, "runbook recall@3", meanSd(folds, Evaluation::runbookRecallAt3));
-            line(out, "automated per fold (label and runbook confidence >= 0.80, runbook != none)",
+            line(out, "automated per fold (runbook != none, runbook confidence >= 0.80)",
                     meanSd(folds, e -> (double) e.automated()));
             line(out, "automation precision", meanSd(folds, Evaluation::automationPrecision));
             line(out, "automation coverage", meanSd(folds, Evaluation::automationCoverage));

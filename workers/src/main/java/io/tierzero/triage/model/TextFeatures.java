@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text normalisation and hashed n-gram extraction. Text is lower-cased, URLs and e-mail addresses become
- * placeholders, every run of digits becomes one {@code 0}, and tokens longer than {@value #LONG_TOKEN}
+ * Text normalisation and hashed n-gram extraction. Text is lower-cased, URLs become a placeholder (e-mail
+ * addresses stay: their parts name the sender, such as a monitoring tool or a requester), every run of digits becomes one {@code 0}, and tokens longer than {@value #LONG_TOKEN}
  * characters (ids, hashes) become {@code _long_}. Features: word unigrams and bigrams, and character 3-5-grams
  * inside word boundaries (each token padded with a space on both sides), hashed into two blocks of
  * 2^{@value #BITS} dimensions (words in the first, characters in the second).
@@ -19,7 +19,6 @@ public final class TextFeatures {
     static final int BLOCK = 1 << BITS;
     static final int LONG_TOKEN = 25;
     private static final Pattern URL = Pattern.compile("(https?://|www\\.)\\S+");
-    private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\S+");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern DIGITS = Pattern.compile("\\p{N}+");
     private static final long SEED_WORD = 0x57a1L, SEED_BIGRAM = 0xb19aL, SEED_CHAR = 0xc4a5L;
@@ -30,7 +29,6 @@ public final class TextFeatures {
     public static List<String> tokens(String text) {
         String s = text == null ? "" : text.toLowerCase(Locale.ROOT);
         s = URL.matcher(s).replaceAll(" _url_ ");
-        s = EMAIL.matcher(s).replaceAll(" _email_ ");
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(s);
         while (m.find()) {

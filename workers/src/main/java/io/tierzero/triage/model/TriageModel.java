@@ -2,6 +2,7 @@ package io.tierzero.triage.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,14 +25,17 @@ import java.util.function.Consumer;
 
 /**
  * The ticket classifier: a TF-IDF vectorizer, a label head (assignment group or category) and, when runbook
- * labels were given, a runbook head trained on the runbook-labelled tickets only. Each head is a
- * {@link SoftmaxClassifier} whose temperature is fitted on a stratified held-out 15% of its training data;
- * the head is then refitted on all of its data with the same settings and keeps that temperature.
- * Saved as {@code model.json} (metadata) and {@code weights.bin} (vectorizer and weights).
+ * labels were given, a runbook head. Both heads see the TF-IDF features and, when trained with an embedder, the
+ * ticket's sentence embedding, which carries meaning across words the training tickets never used. The runbook
+ * head learns from the runbook-labelled tickets and from the runbooks' own typical phrasings
+ * ({@link RunbookExample}): a few hundred labelled tickets alone are too few. Each head is a {@link SoftmaxClassifier} whose temperature is
+ * fitted on a stratified held-out 15% of its labelled tickets; the head is then refitted on all of its data with
+ * the same settings and keeps that temperature. Saved as {@code model.json} (metadata) and {@code weights.bin}
+ * (vectorizer and weights); a model with an embedding needs the same embedding model to load.
  */
 public final class TriageModel {
     public static final String NO_RUNBOOK = "none";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final double HOLDOUT = 0.15;
 
     /** How to train. */
@@ -41,24 +46,30 @@ public final class TriageModel {
         }
     }
 
-    /** The JSON side of a saved model. */
+    /** The JSON side of a saved model. {@code embeddingModel} is null when the model uses no embedding. */
     public record Metadata(int format, String labelColumn, List<String> textColumns, List<String> labels,
             List<String> runbooks, double labelTemperature, Double runbookTemperature, int features,
-            int trainingTickets, int runbookTickets, String trainingDataSha256, String createdAt,
-            Map<String, Object> metrics) {
+            int trainingTickets, int runbookTickets, int runbookExamples, String embeddingModel,
+            String trainingDataSha256, String createdAt, Map<String, Object> metrics) {
+    }
+
+    /** A text known to need a runbook, such as one of the runbook's typical phrasings. */
+    public record RunbookExample(String runbook, String text) {
     }
 
     private final Metadata metadata;
     private final TfidfVectorizer vectorizer;
     private final SoftmaxClassifier labelHead;
     private final SoftmaxClassifier runbookHead;
+    private final TextEmbedder embedder;
 
     private TriageModel(Metadata metadata, TfidfVectorizer vectorizer, SoftmaxClassifier labelHead,
-            SoftmaxClassifier runbookHead) {
+            SoftmaxClassifier runbookHead, TextEmbedder embedder) {
         this.metadata = metadata;
         this.vectorizer = vectorizer;
         this.labelHead = labelHead;
         this.runbookHead = runbookHead;
+        this.embedder = embedder;
     }
 
     public Metadata metadata() {
@@ -69,26 +80,41 @@ public final class TriageModel {
         return runbookHead != null;
     }
 
+    /** Trains on labelled tickets only: no runbook head. */
+    public static TriageModel train(List<TicketText> tickets, Settings settings, String trainingDataSha256,
+            Consumer<String> progress) {
+        return train(tickets, null, List.of(), null, settings, trainingDataSha256, progress);
+    }
+
     /**
-     * Trains on labelled tickets; {@code runbookById} (may be null or empty) gives the runbook of some of them.
+     * Trains on labelled tickets; {@code runbookById} (may be null or empty) gives the runbook of some of them,
+     * {@code runbookExamples} more texts per runbook, and {@code embedder} (may be null) the sentence embedding both
+     * heads see.
      */
-    public static TriageModel train(List<TicketText> tickets, Map<String, String> runbookById, Settings settings,
-            String trainingDataSha256, Consumer<String> progress) {
+    public static TriageModel train(List<TicketText> tickets, Map<String, String> runbookById,
+            List<RunbookExample> runbookExamples, TextEmbedder embedder, Settings settings, String trainingDataSha256,
+            Consumer<String> progress) {
         Consumer<String> log = progress != null ? progress : s -> { };
         long start = System.nanoTime();
         List<String> texts = tickets.stream().map(TicketText::text).toList();
         TfidfVectorizer vectorizer = TfidfVectorizer.fit(texts, settings.minDf());
+        int dimensions = vectorizer.dimensions() + (embedder != null ? embedder.dimensions() : 0);
         List<SparseVector> xs = new ArrayList<>(texts.size());
         for (String text : texts) {
-            xs.add(vectorizer.transform(text));
+            xs.add(features(vectorizer, embedder, text));
+            if (embedder != null && xs.size() % 1000 == 0) {
+                log.accept(String.format(Locale.ROOT, "embedded %d/%d tickets", xs.size(), texts.size()));
+            }
         }
-        log.accept(String.format(Locale.ROOT, "features: %d tickets, %d features (%.1f s)", tickets.size(),
-                vectorizer.dimensions(), (System.nanoTime() - start) / 1e9));
+        log.accept(String.format(Locale.ROOT, "features: %d tickets, %d TF-IDF features%s (%.1f s)", tickets.size(),
+                vectorizer.dimensions(), embedder != null ? " + " + embedder.modelId() + " embedding" : "",
+                (System.nanoTime() - start) / 1e9));
 
         List<String> labels = new ArrayList<>(new TreeSet<>(tickets.stream().map(TicketText::label).toList()));
         int[] ys = encode(tickets.stream().map(TicketText::label).toList(), labels);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        SoftmaxClassifier labelHead = trainHead("label", xs, ys, labels.size(), vectorizer.dimensions(), settings, metrics, log);
+        SoftmaxClassifier labelHead = trainHead("label", xs, ys, List.of(), new int[0], labels.size(), dimensions,
+                settings, metrics, log);
 
         SoftmaxClassifier runbookHead = null;
         List<String> runbooks = List.of();
@@ -106,26 +132,40 @@ public final class TriageModel {
             if (rx.isEmpty()) {
                 throw new InvalidDataException("no ticket id of the runbook labels occurs in the training tickets");
             }
-            runbooks = new ArrayList<>(new TreeSet<>(rl));
             runbookTickets = rx.size();
-            runbookHead = trainHead("runbook", rx, encode(rl, runbooks), runbooks.size(), vectorizer.dimensions(),
-                    settings, metrics, log);
+            List<SparseVector> ex = new ArrayList<>();
+            List<String> el = new ArrayList<>();
+            for (RunbookExample example : runbookExamples) {
+                ex.add(features(vectorizer, embedder, example.text()));
+                el.add(example.runbook());
+            }
+            TreeSet<String> names = new TreeSet<>(rl);
+            names.addAll(el);
+            runbooks = new ArrayList<>(names);
+            log.accept(String.format(Locale.ROOT, "runbook head: %d labelled tickets, %d runbook examples", rx.size(),
+                    ex.size()));
+            runbookHead = trainHead("runbook", rx, encode(rl, runbooks), ex, encode(el, runbooks), runbooks.size(),
+                    dimensions, settings, metrics, log);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         metrics.put("training_seconds", Math.round(seconds * 10) / 10.0);
         log.accept(String.format(Locale.ROOT, "trained in %.1f s", seconds));
         Metadata metadata = new Metadata(FORMAT, settings.labelColumn(), List.copyOf(settings.textColumns()), labels,
                 runbooks, labelHead.temperature(), runbookHead != null ? runbookHead.temperature() : null,
-                vectorizer.dimensions(), tickets.size(), runbookTickets, trainingDataSha256, Instant.now().toString(),
-                metrics);
-        return new TriageModel(metadata, vectorizer, labelHead, runbookHead);
+                vectorizer.dimensions(), tickets.size(), runbookTickets, runbookHead != null ? runbookExamples.size() : 0,
+                embedder != null ? embedder.modelId() : null, trainingDataSha256, Instant.now().toString(), metrics);
+        return new TriageModel(metadata, vectorizer, labelHead, runbookHead, embedder);
     }
 
-    private static SoftmaxClassifier trainHead(String name, List<SparseVector> xs, int[] ys, int classes, int features,
-            Settings settings, Map<String, Object> metrics, Consumer<String> log) {
+    /** Trains a head on tickets {@code xs} (15% held out for calibration) and {@code extraXs} (always trained on). */
+    private static SoftmaxClassifier trainHead(String name, List<SparseVector> xs, int[] ys, List<SparseVector> extraXs,
+            int[] extraYs, int classes, int features, Settings settings, Map<String, Object> metrics, Consumer<String> log) {
         boolean[] heldOut = stratifiedHoldout(ys, classes, HOLDOUT, settings.options().seed());
-        List<SparseVector> trainX = new ArrayList<>(), calX = new ArrayList<>();
+        List<SparseVector> trainX = new ArrayList<>(extraXs), calX = new ArrayList<>();
         List<Integer> trainY = new ArrayList<>(), calY = new ArrayList<>();
+        for (int y : extraYs) {
+            trainY.add(y);
+        }
         for (int i = 0; i < ys.length; i++) {
             (heldOut[i] ? calX : trainX).add(xs.get(i));
             (heldOut[i] ? calY : trainY).add(ys[i]);
@@ -155,7 +195,12 @@ public final class TriageModel {
                     name, z.length, accuracy, temperature, nllBefore, nllAfter));
         }
         if (settings.refit() && !calX.isEmpty()) {
-            head = SoftmaxClassifier.train(xs, ys, features, classes, settings.options(), log, name + " (all)");
+            List<SparseVector> allX = new ArrayList<>(extraXs);
+            allX.addAll(xs);
+            int[] allY = new int[extraYs.length + ys.length];
+            System.arraycopy(extraYs, 0, allY, 0, extraYs.length);
+            System.arraycopy(ys, 0, allY, extraYs.length, ys.length);
+            head = SoftmaxClassifier.train(allX, allY, features, classes, settings.options(), log, name + " (all)");
         }
         head.setTemperature(temperature);
         return head;
@@ -195,7 +240,7 @@ public final class TriageModel {
     }
 
     public Prediction predict(String text, AutomationPolicy policy) {
-        SparseVector x = vectorizer.transform(text);
+        SparseVector x = features(vectorizer, embedder, text);
         double[] p = labelHead.probabilities(x);
         int[] top = topK(p, 3);
         List<String> topLabels = new ArrayList<>();
@@ -216,12 +261,30 @@ public final class TriageModel {
         String runbook = top3.get(0);
         double runbookConfidence = r[rtop[0]];
         return new Prediction(label, labelConfidence, topLabels, runbook, runbookConfidence, top3,
-                policy.automate(labelConfidence, runbook, runbookConfidence));
+                policy.automate(runbook, runbookConfidence));
     }
 
     /** Label probabilities in the order of {@code metadata().labels()}; sums to 1. */
     public double[] labelProbabilities(String text) {
-        return labelHead.probabilities(vectorizer.transform(text));
+        return labelHead.probabilities(features(vectorizer, embedder, text));
+    }
+
+    /** The TF-IDF features, followed by the text's embedding when the model has one. */
+    private static SparseVector features(TfidfVectorizer vectorizer, TextEmbedder embedder, String text) {
+        SparseVector tfidf = vectorizer.transform(text);
+        if (embedder == null) {
+            return tfidf;
+        }
+        int offset = vectorizer.dimensions();
+        float[] embedding = embedder.embed(text == null ? "" : text);
+        int n = tfidf.size();
+        int[] idx = Arrays.copyOf(tfidf.indices(), n + embedding.length);
+        float[] val = Arrays.copyOf(tfidf.values(), n + embedding.length);
+        for (int i = 0; i < embedding.length; i++) {
+            idx[n + i] = offset + i;
+            val[n + i] = embedding[i];
+        }
+        return new SparseVector(idx, val);
     }
 
     static int[] topK(double[] p, int k) {
@@ -268,23 +331,52 @@ public final class TriageModel {
         }
     }
 
+    /** Loads a saved model whose runbook head uses no embedding. */
     public static TriageModel load(Path dir) {
+        return load(dir, null);
+    }
+
+    /** The metadata of a saved model, without loading its weights. */
+    public static Metadata readMetadata(Path dir) {
         Path meta = dir.resolve("model.json");
-        Path weights = dir.resolve("weights.bin");
-        if (!Files.isRegularFile(meta) || !Files.isRegularFile(weights)) {
+        if (!Files.isRegularFile(meta) || !Files.isRegularFile(dir.resolve("weights.bin"))) {
             throw new InvalidDataException("no model in " + dir + " (expected model.json and weights.bin)");
         }
         try {
             Metadata metadata = json().readValue(meta.toFile(), Metadata.class);
+            if (metadata.format() != FORMAT) {
+                throw new InvalidDataException("model in " + dir + " has format " + metadata.format() + ", expected "
+                        + FORMAT + ": train it again");
+            }
+            return metadata;
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a saved model; {@code embedder} must be the embedding model it was trained with when
+     * {@code metadata().embeddingModel()} is set, and is ignored otherwise.
+     */
+    public static TriageModel load(Path dir, TextEmbedder embedder) {
+        Metadata metadata = readMetadata(dir);
+        Path weights = dir.resolve("weights.bin");
+        if (metadata.embeddingModel() != null
+                && (embedder == null || !metadata.embeddingModel().equals(embedder.modelId()))) {
+            throw new InvalidDataException("the model in " + dir + " needs the embedding model "
+                    + metadata.embeddingModel() + (embedder == null ? "" : ", not " + embedder.modelId()));
+        }
+        try {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights), 1 << 16))) {
                 int format = in.readInt();
-                if (format != FORMAT || metadata.format() != FORMAT) {
+                if (format != FORMAT) {
                     throw new InvalidDataException("model in " + dir + " has format " + format + ", expected " + FORMAT);
                 }
                 TfidfVectorizer vectorizer = TfidfVectorizer.read(in);
                 SoftmaxClassifier labelHead = SoftmaxClassifier.read(in);
                 SoftmaxClassifier runbookHead = in.readBoolean() ? SoftmaxClassifier.read(in) : null;
-                return new TriageModel(metadata, vectorizer, labelHead, runbookHead);
+                return new TriageModel(metadata, vectorizer, labelHead, runbookHead,
+                        metadata.embeddingModel() != null ? embedder : null);
             }
         } catch (IOException e) {
             throw new InvalidDataException("cannot read the model in " + dir + ": " + e.getMessage(), e);
