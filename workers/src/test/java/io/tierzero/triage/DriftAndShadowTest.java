@@ -117,12 +117,21 @@ class DriftAndShadowTest {
                 .containsEntry("outcome_source", "reassignment").containsEntry("requester_confirmed", null);
         assertThat(resolved.get("outcome_at")).isNotNull();
 
-        demo.awaitTicket(ticketId, ticket -> ticket.path("ticket").path("state").asText().equals("resolved")
-                && TicketApi.actions(ticket).stream().filter("communication.not-sent"::equals).count() == 2);
+        awaitConfirmationRequest(ticketId, 1);
+        assertThat(demo.answerConfirmation(ticketId, false).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode again = demo.awaitOpenTask(ticketId);
+        assertThat(predictionOf(ticketId)).containsEntry("requester_confirmed", false);
+
+        demo.claim(again, "rita");
+        assertThat(demo.complete(again, "rita", """
+                {"resolution": "resolved", "resolutionNotes": "VPN certificate renewed as well",
+                 "resolvedByGroup": "Network Team", "runbookUsed": "vpn-access"}""").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitConfirmationRequest(ticketId, 2);
         assertThat(demo.answerConfirmation(ticketId, true).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         demo.awaitState(ticketId, "closed");
         assertThat(predictionOf(ticketId)).containsEntry("requester_confirmed", true)
-                .as("the agent's outcome stays").containsEntry("outcome_source", "reassignment")
+                .as("the same outcome again changes nothing").containsEntry("outcome_source", "reassignment")
                 .containsEntry("outcome_at", resolved.get("outcome_at"));
     }
 
@@ -246,6 +255,12 @@ class DriftAndShadowTest {
         Cli unknown = cli("shadow-report", "--tenant", "nobody");
         assertThat(unknown.exitCode()).isEqualTo(ModelsCommand.BAD_INPUT);
         assertThat(unknown.err()).contains("nobody");
+    }
+
+    /** Waits until the ticket is resolved and the requester was asked to confirm it for the {@code nth} time. */
+    private static void awaitConfirmationRequest(String ticketId, int nth) {
+        demo.awaitTicket(ticketId, ticket -> ticket.path("ticket").path("state").asText().equals("resolved")
+                && TicketApi.actions(ticket).stream().filter("communication.not-sent"::equals).count() == nth + 1);
     }
 
     private static Map<String, Object> predictionOf(String ticketId) {

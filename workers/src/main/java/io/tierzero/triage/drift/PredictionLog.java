@@ -74,9 +74,10 @@ public class PredictionLog {
                                                    and automation_decision = 'automate' and not shadow
                                              then predicted_runbook else actual_runbook end,
                             outcome_at = case when outcome_source is null then :now else outcome_at end,
-                            outcome_source = coalesce(outcome_source, 'requester')
+                            outcome_source = coalesce(outcome_source, :requester)
                         where ticket_id = :ticket and requester_confirmed is distinct from :confirmed""")
-                .param("confirmed", confirmed).param("now", now()).param("ticket", ticketId)
+                .param("confirmed", confirmed).param("now", now()).param("requester", OutcomeSource.REQUESTER.value())
+                .param("ticket", ticketId)
                 .update();
     }
 
