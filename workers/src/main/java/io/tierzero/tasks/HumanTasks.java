@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,10 +165,11 @@ public class HumanTasks {
 
     /** The group that resolved the ticket is the task's queue unless the agent names another one. */
     private void recordOutcome(HumanTask task, Map<String, Object> variables) {
-        String namedGroup = (String) variables.get("resolvedByGroup");
+        String namedGroup = Objects.toString(variables.get("resolvedByGroup"), null);
         boolean reassigned = namedGroup != null && !namedGroup.equals(task.candidateGroup());
         predictionLog.resolvedByAgent(task.ticketId(), reassigned ? namedGroup : task.candidateGroup(),
-                (String) variables.get("runbookUsed"), reassigned ? OutcomeSource.REASSIGNMENT : OutcomeSource.AGENT);
+                Objects.toString(variables.get("runbookUsed"), null),
+                reassigned ? OutcomeSource.REASSIGNMENT : OutcomeSource.AGENT);
     }
 
     /** The engine interrupted the step (shift ended, SLA escalation): its active task leaves the queue. */
