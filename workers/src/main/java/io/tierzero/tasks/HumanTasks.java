@@ -7,12 +7,15 @@ import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
 import io.tierzero.ticket.TicketState;
+import io.tierzero.triage.drift.OutcomeSource;
+import io.tierzero.triage.drift.PredictionLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The app's own task list: user-task jobs become rows agents can list by group, claim and complete, with or
  * without Tasklist. A job delivered again (timeout, or a new job after the lifecycle was re-driven) updates the
- * task of the same ticket and step instead of adding one.
+ * task of the same ticket and step instead of adding one. A completion that resolves the ticket is its human
+ * outcome for the {@link PredictionLog}: the group that resolved it and the runbook used.
  */
 @Service
 public class HumanTasks {
@@ -38,9 +42,10 @@ public class HumanTasks {
     private final TaskForms forms;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final PredictionLog predictionLog;
 
     public HumanTasks(JdbcClient jdbc, TicketRepository tickets, TicketLifecycle lifecycle, HumanTaskJobs jobs,
-                      TaskForms forms, TransactionTemplate transaction, ObjectMapper json) {
+                      TaskForms forms, TransactionTemplate transaction, ObjectMapper json, PredictionLog predictionLog) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
@@ -48,6 +53,7 @@ public class HumanTasks {
         this.forms = forms;
         this.transaction = transaction;
         this.json = json;
+        this.predictionLog = predictionLog;
     }
 
     public void opened(OpenedTask task) {
@@ -142,8 +148,28 @@ public class HumanTasks {
                     .note("taskId", taskId)
                     .note("formData", variables)
                     .apply();
+            if (resolvesTicket(task.formId(), variables)) {
+                recordOutcome(task, variables);
+            }
             return get(tenantId, taskId);
         });
+    }
+
+    private static boolean resolvesTicket(String formId, Map<String, Object> variables) {
+        return switch (formId) {
+            case "work-on-request" -> "resolved".equals(variables.get("resolution"));
+            case "diagnose-incident" -> true;
+            default -> false;
+        };
+    }
+
+    /** The group that resolved the ticket is the task's queue unless the agent names another one. */
+    private void recordOutcome(HumanTask task, Map<String, Object> variables) {
+        String namedGroup = Objects.toString(variables.get("resolvedByGroup"), null);
+        boolean reassigned = namedGroup != null && !namedGroup.equals(task.candidateGroup());
+        predictionLog.resolvedByAgent(task.ticketId(), reassigned ? namedGroup : task.candidateGroup(),
+                Objects.toString(variables.get("runbookUsed"), null),
+                reassigned ? OutcomeSource.REASSIGNMENT : OutcomeSource.AGENT);
     }
 
     /** The engine interrupted the step (shift ended, SLA escalation): its active task leaves the queue. */

@@ -3,7 +3,10 @@ package io.tierzero.tenant;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-/** A client of the MSP: its service tier drives SLA targets, its policies drive automation and closure. */
+/**
+ * A client of the MSP: its service tier drives SLA targets, its policies drive automation and closure, its triage
+ * mode whether the triage model's predictions are acted on.
+ */
 public record Tenant(
         String tenantId,
         String name,
@@ -12,5 +15,6 @@ public record Tenant(
         String timeZone,
         BigDecimal automationThreshold,
         Duration confirmationPeriod,
-        Duration customerResponsePeriod) {
+        Duration customerResponsePeriod,
+        TriageMode triageMode) {
 }

@@ -14,7 +14,7 @@ public class TenantRepository {
             rs.getString("tenant_id"), rs.getString("name"), rs.getString("service_tier"), rs.getString("region"),
             rs.getString("time_zone"), rs.getBigDecimal("automation_threshold"),
             Duration.ofSeconds(rs.getLong("confirmation_seconds")),
-            Duration.ofSeconds(rs.getLong("customer_response_seconds")));
+            Duration.ofSeconds(rs.getLong("customer_response_seconds")), TriageMode.of(rs.getString("triage_mode")));
 
     private final JdbcClient jdbc;
 

@@ -1,22 +1,29 @@
 package io.tierzero.ticket;
 
+import io.tierzero.triage.drift.PredictionLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Resolving, reopening and closing a ticket. */
+/**
+ * Resolving, reopening and closing a ticket. The requester's answer to "did this resolve your issue?" (a close
+ * confirmed by the requester, or a reopening) is recorded against the triage model's predictions as well.
+ */
 @Service
 public class TicketResolution {
 
     private final TicketLifecycle lifecycle;
     private final TicketRepository tickets;
     private final Clock clock;
+    private final PredictionLog predictionLog;
 
-    public TicketResolution(TicketLifecycle lifecycle, TicketRepository tickets, Clock clock) {
+    public TicketResolution(TicketLifecycle lifecycle, TicketRepository tickets, Clock clock,
+            PredictionLog predictionLog) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.clock = clock;
+        this.predictionLog = predictionLog;
     }
 
     public void resolve(UUID ticketId, String resolutionNotes, ProcessStep step) {
@@ -38,6 +45,7 @@ public class TicketResolution {
                 .set("reopen_count", ticket.reopenCount() + 1)
                 .set("resolved_at", null)
                 .apply();
+        predictionLog.answeredByRequester(ticketId, false);
     }
 
     public void close(UUID ticketId, ClosureReason reason, ProcessStep step) {
@@ -48,5 +56,8 @@ public class TicketResolution {
                 .set("closed_at", Instant.now(clock))
                 .note("closureReason", reason.code())
                 .apply();
+        if (reason == ClosureReason.CONFIRMED_BY_REQUESTER) {
+            predictionLog.answeredByRequester(ticketId, true);
+        }
     }
 }

@@ -6,6 +6,13 @@ import io.tierzero.audit.AuditTrail;
 import io.tierzero.embedded.EmbeddedPostgresServer;
 import io.tierzero.embedded.TierZeroProperties;
 import io.tierzero.tenant.TenantRepository;
+import io.tierzero.tenant.UnknownTenantException;
+import io.tierzero.triage.drift.DriftMonitor;
+import io.tierzero.triage.drift.DriftReport;
+import io.tierzero.triage.drift.InvalidReportRequestException;
+import io.tierzero.triage.drift.ReportPeriod;
+import io.tierzero.triage.drift.ShadowComparison;
+import io.tierzero.triage.drift.ShadowReport;
 import io.tierzero.triage.model.InvalidDataException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,14 +38,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./tierzero models register|activate|list}: the model registry from the command line. It works on the
+ * {@code ./tierzero models register|activate|list|drift|shadow-report}: the model registry and how its models do,
+ * from the command line. It works on the
  * embedded PostgreSQL of the data folder (the running app's server, or one started for the command and stopped
  * after it), or on the database of {@code --jdbc-url}. A running app picks up an activation within its refresh
  * interval ({@code tierzero.triage.model-refresh-interval}). Bad input ends with one error line and exit code 2.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Registers trained triage models, activates one, lists them.",
-        subcommands = {ModelsCommand.Register.class, ModelsCommand.Activate.class, ModelsCommand.ListModels.class})
+        description = "Registers trained triage models, activates one, lists them, reports drift and shadow runs.",
+        subcommands = {ModelsCommand.Register.class, ModelsCommand.Activate.class, ModelsCommand.ListModels.class,
+                ModelsCommand.Drift.class, ModelsCommand.ShadowReportCommand.class})
 public class ModelsCommand implements Runnable {
 
     static final int BAD_INPUT = 2;
@@ -56,7 +65,8 @@ public class ModelsCommand implements Runnable {
         CommandLine cli = new CommandLine(new ModelsCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidDataException || ex instanceof UnknownModelVersionException
-                    || ex instanceof DataAccessException) {
+                    || ex instanceof DataAccessException || ex instanceof UnknownTenantException
+                    || ex instanceof InvalidReportRequestException) {
                 commandLine.getErr().println("tierzero models " + commandLine.getCommandName() + ": error: "
                         + ex.getMessage());
                 commandLine.getErr().flush();
@@ -69,7 +79,8 @@ public class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: register, activate or list");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is needed: register, activate, list, drift or shadow-report");
     }
 
     /** Where the registry's database is. */
@@ -93,16 +104,20 @@ public class ModelsCommand implements Runnable {
         String password;
 
         <T> T withRegistry(Function<ModelRegistry, T> work) {
+            return withDatabase(dataSource -> work.apply(registry(dataSource)));
+        }
+
+        <T> T withDatabase(Function<DriverManagerDataSource, T> work) {
             if (jdbcUrl != null) {
-                return work.apply(registry(new DriverManagerDataSource(jdbcUrl, user, password)));
+                return work.apply(new DriverManagerDataSource(jdbcUrl, user, password));
             }
             Path home = new TierZeroProperties(dataDir).dataDir().toAbsolutePath().normalize().resolve("postgres");
             EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(home, postgresPort);
             postgres.registerShutdownHook();
             postgres.start();
             try {
-                return work.apply(registry(new DriverManagerDataSource(postgres.jdbcUrl(),
-                        postgres.applicationUsername(), postgres.password())));
+                return work.apply(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.applicationUsername(),
+                        postgres.password()));
             } finally {
                 postgres.stop();
             }
@@ -196,5 +211,108 @@ public class ModelsCommand implements Runnable {
         private static String seconds(Instant instant) {
             return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
         }
+    }
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = "Accuracy on confirmed outcomes per period and model version, against validation accuracy.")
+    static class Drift implements Callable<Integer> {
+        @Option(names = "--tenant", description = "One tenant (default: all)")
+        String tenant;
+
+        @Option(names = "--period", defaultValue = "week", description = "day or week (default ${DEFAULT-VALUE})")
+        String period;
+
+        @Option(names = "--min-outcomes", defaultValue = "30",
+                description = "Outcomes a period needs before it can raise an alert (default ${DEFAULT-VALUE})")
+        int minimumOutcomes;
+
+        @Option(names = "--check", description = "Raise the triage.drift-detected audit events of drifting models")
+        boolean check;
+
+        @Mixin
+        Database database = new Database();
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ReportPeriod reportPeriod = ReportPeriod.of(period);
+            if (minimumOutcomes < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--min-outcomes must be at least 1");
+            }
+            DriftReport report = database.withDatabase(dataSource -> {
+                JdbcClient jdbc = JdbcClient.create(dataSource);
+                DriftMonitor monitor = new DriftMonitor(jdbc,
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                        new AuditTrail(jdbc, Clock.systemUTC()), new TenantRepository(jdbc), minimumOutcomes,
+                        DriftMonitor.DEFAULT_TOLERANCE_POINTS, reportPeriod.value());
+                if (check) {
+                    monitor.check(reportPeriod);
+                }
+                return monitor.report(tenant, reportPeriod);
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "Accuracy of the suggested group on confirmed outcomes, per %s; validation accuracy: "
+                    + "the registry metric %s; drifting: latest period more than %.0f points below it, with at least "
+                    + "%d outcomes%n", report.period(), report.validationMetric(), report.tolerancePoints(),
+                    report.minimumOutcomes());
+            out.printf(Locale.ROOT, "%-12s %-30s %-10s %-11s %8s %8s %8s %8s %9s%n", "TENANT", "MODEL", "VALIDATION",
+                    "PERIOD", "PREDICT", "OUTCOMES", "ACCURACY", "RUNBOOK", "DRIFTING");
+            for (DriftReport.ModelDrift model : report.models()) {
+                for (DriftReport.PeriodAccuracy row : model.periods()) {
+                    boolean latest = row == model.latest();
+                    out.printf(Locale.ROOT, "%-12s %-30s %-10s %-11s %8d %8d %8s %8s %9s%n", model.tenantId(),
+                            model.modelVersion(), percent(model.validationAccuracy()), row.start(), row.predictions(),
+                            row.outcomes(), percent(row.accuracy()), percent(row.runbookAccuracy()),
+                            latest && model.drifting() ? "YES" : "");
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "shadow-report", mixinStandardHelpOptions = true,
+            description = "Predictions of tenants in shadow mode compared with what humans did, per period.")
+    static class ShadowReportCommand implements Callable<Integer> {
+        @Option(names = "--tenant", description = "One tenant (default: all)")
+        String tenant;
+
+        @Option(names = "--period", defaultValue = "week", description = "day or week (default ${DEFAULT-VALUE})")
+        String period;
+
+        @Mixin
+        Database database = new Database();
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ReportPeriod reportPeriod = ReportPeriod.of(period);
+            ShadowReport report = database.withDatabase(dataSource -> {
+                JdbcClient jdbc = JdbcClient.create(dataSource);
+                return new ShadowComparison(jdbc, new TenantRepository(jdbc)).report(tenant, reportPeriod);
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%-12s %-11s %8s %8s %14s %14s %14s %16s%n", "TENANT", "PERIOD", "PREDICT",
+                    "OUTCOMES", "GROUP AGREES", "RUNBOOK AGREES", "WOULD AUTOMATE", "SAME WAY (PREC)");
+            for (ShadowReport.ShadowPeriod row : report.periods()) {
+                out.printf(Locale.ROOT, "%-12s %-11s %8d %8d %14s %14s %14d %16s%n", row.tenantId(), row.start(),
+                        row.predictions(), row.outcomes(),
+                        row.groupAgreements() + "/" + row.groupOutcomes() + " " + percent(row.groupAgreement()),
+                        row.runbookAgreements() + "/" + row.runbookOutcomes() + " " + percent(row.runbookAgreement()),
+                        row.wouldAutomate(),
+                        row.wouldAutomateSameWay() + "/" + row.wouldAutomateWithOutcome() + " "
+                                + percent(row.wouldAutomatePrecision()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String percent(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 }

@@ -2,10 +2,16 @@ package io.tierzero.triage;
 
 import io.tierzero.knowledge.runbook.Runbook;
 import io.tierzero.knowledge.runbook.RunbookLibrary;
+import io.tierzero.tenant.Tenant;
+import io.tierzero.tenant.TenantRepository;
+import io.tierzero.tenant.TriageMode;
 import io.tierzero.ticket.ProcessStep;
 import io.tierzero.ticket.Ticket;
+import io.tierzero.ticket.TicketKind;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
+import io.tierzero.triage.drift.PredictedTriage;
+import io.tierzero.triage.drift.PredictionLog;
 import io.tierzero.triage.model.Prediction;
 import io.tierzero.triage.model.TriageModel;
 import java.math.BigDecimal;
@@ -19,13 +25,16 @@ import org.springframework.stereotype.Service;
  * Classifies a ticket with the active model: the assignment group it suggests, the runbook it predicts and how
  * sure it is of each. The category is the predicted runbook's (from the runbook library) when the model leans to
  * that runbook; otherwise it stays the requester's. Without an active model, or for a ticket with no words, triage is honest: confidence 0,
- * so the automation decision sends the ticket to a human.
+ * so the automation decision sends the ticket to a human. Every prediction is recorded in the {@link PredictionLog},
+ * with the automation decision on it; for a tenant in shadow mode that is all: the ticket keeps the requester's
+ * category with confidence 0, so it goes to a human as if no model were active.
  */
 @Service
 public class Triage {
 
     static final String UNCLASSIFIED = "unclassified";
     static final String NO_MODEL = "none";
+    static final String HUMAN = "human";
     // the automation decision's floor for suggesting a runbook at all: below it the runbook's category is a guess
     static final double RUNBOOK_CATEGORY_MIN_CONFIDENCE = 0.5;
 
@@ -33,13 +42,20 @@ public class Triage {
     private final TicketRepository tickets;
     private final ActiveTriageModel activeModel;
     private final RunbookLibrary runbooks;
+    private final TenantRepository tenants;
+    private final AutomationEligibility automationEligibility;
+    private final PredictionLog predictionLog;
 
     public Triage(TicketLifecycle lifecycle, TicketRepository tickets, ActiveTriageModel activeModel,
-            RunbookLibrary runbooks) {
+            RunbookLibrary runbooks, TenantRepository tenants, AutomationEligibility automationEligibility,
+            PredictionLog predictionLog) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.activeModel = activeModel;
         this.runbooks = runbooks;
+        this.tenants = tenants;
+        this.automationEligibility = automationEligibility;
+        this.predictionLog = predictionLog;
     }
 
     /** The text the model reads: subject and body joined by a newline, as the training text columns are. */
@@ -54,39 +70,67 @@ public class Triage {
         String text = textOf(ticket);
         Optional<ActiveTriageModel.LoadedModel> model = activeModel.current();
         Classification classification;
+        Classification predicted;
+        boolean shadow = false;
         String reason;
         if (model.isEmpty()) {
-            classification = unsure(ticket, requesterCategory, NO_MODEL);
+            classification = predicted = unsure(ticket, requesterCategory, NO_MODEL);
             reason = "No classification model is active: the requester's category is kept with confidence 0";
         } else if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            classification = unsure(ticket, requesterCategory, model.get().version());
+            classification = predicted = unsure(ticket, requesterCategory, model.get().version());
             reason = "The ticket has no words to classify: the requester's category is kept with confidence 0";
         } else {
             Prediction prediction = model.get().model().predict(text);
             Optional<Runbook> runbook = TriageModel.NO_RUNBOOK.equals(prediction.runbook())
                     || prediction.runbookConfidence() < RUNBOOK_CATEGORY_MIN_CONFIDENCE
                     ? Optional.empty() : runbooks.find(prediction.runbook());
-            classification = new Classification(runbook.map(Runbook::category).orElse(requesterCategory),
+            predicted = new Classification(runbook.map(Runbook::category).orElse(requesterCategory),
                     prediction.labelConfidence(), ticket.impact().value(), ticket.urgency().value(),
                     model.get().version(), prediction.label(), prediction.runbook(), prediction.runbookConfidence(),
                     prediction.runbooksTop3());
-            reason = String.format(Locale.ROOT, "Model %s suggests group %s (%.2f) and runbook %s (%.2f); category %s",
-                    classification.model(), classification.suggestedGroup(), classification.confidence(),
-                    classification.runbookId(), classification.runbookConfidence(),
-                    runbook.isPresent() ? "of the runbook" : "as requested");
+            Tenant tenant = tenants.get(ticket.tenantId());
+            shadow = tenant.triageMode() == TriageMode.SHADOW;
+            String decision = record(ticket, tenant, predicted, prediction.topLabels(), shadow);
+            String suggestion = String.format(Locale.ROOT, "Model %s suggests group %s (%.2f) and runbook %s (%.2f)",
+                    predicted.model(), predicted.suggestedGroup(), predicted.confidence(), predicted.runbookId(),
+                    predicted.runbookConfidence());
+            if (shadow) {
+                classification = unsure(ticket, requesterCategory, predicted.model());
+                reason = "Shadow mode, not acted on: " + suggestion + "; the automation decision would be "
+                        + decision + "; the requester's category is kept with confidence 0";
+            } else {
+                classification = predicted;
+                reason = suggestion + "; category " + (runbook.isPresent() ? "of the runbook" : "as requested");
+            }
         }
         lifecycle.change(ticketId, "triage.classified")
                 .during(step)
                 .because(reason)
                 .set("category", classification.category())
                 .set("category_confidence", BigDecimal.valueOf(classification.confidence()))
-                .note("model", classification.model())
-                .note("suggestedGroup", classification.suggestedGroup())
-                .note("runbookId", classification.runbookId())
-                .note("runbookConfidence", classification.runbookConfidence())
-                .note("runbooks", classification.runbooks())
+                .note("model", predicted.model())
+                .note("suggestedGroup", predicted.suggestedGroup())
+                .note("runbookId", predicted.runbookId())
+                .note("runbookConfidence", predicted.runbookConfidence())
+                .note("runbooks", predicted.runbooks())
+                .note("shadow", shadow)
                 .apply();
         return classification;
+    }
+
+    /** Records the prediction with the automation decision on it, and returns that decision. */
+    private String record(Ticket ticket, Tenant tenant, Classification predicted, List<String> topGroups,
+            boolean shadow) {
+        boolean hasRunbook = predicted.runbookId() != null && !TriageModel.NO_RUNBOOK.equals(predicted.runbookId());
+        // the incident lifecycle has no automation step: people always work incidents
+        String decision = ticket.kind() != TicketKind.SERVICE_REQUEST ? HUMAN
+                : automationEligibility.decide(predicted.category(), predicted.confidence(),
+                        hasRunbook ? predicted.runbookId() : null, hasRunbook ? predicted.runbookConfidence() : 0.0,
+                        tenant.automationThreshold());
+        predictionLog.record(new PredictedTriage(ticket.tenantId(), ticket.ticketId(), predicted.model(),
+                predicted.suggestedGroup(), predicted.confidence(), topGroups, predicted.runbookId(),
+                predicted.runbookConfidence(), predicted.runbooks(), decision, shadow));
+        return decision;
     }
 
     private static Classification unsure(Ticket ticket, String category, String model) {

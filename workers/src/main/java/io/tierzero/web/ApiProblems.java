@@ -10,6 +10,7 @@ import io.tierzero.tasks.TaskNotFoundException;
 import io.tierzero.tenant.UnknownTenantException;
 import io.tierzero.ticket.TicketNotFoundException;
 import io.tierzero.triage.UnknownModelVersionException;
+import io.tierzero.triage.drift.InvalidReportRequestException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidReportRequestException.class)
+    ProblemDetail invalidReportRequest(InvalidReportRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid report request", e.getMessage());
     }
 
     @ExceptionHandler(InvalidFormDataException.class)

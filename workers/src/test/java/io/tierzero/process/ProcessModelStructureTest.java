@@ -148,7 +148,7 @@ class ProcessModelStructureTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"work-on-request,resolution;resolutionNotes;escalationReason",
+    @CsvSource({"work-on-request,resolution;resolutionNotes;resolvedByGroup;runbookUsed;escalationReason",
             "diagnose-incident,resolutionNotes",
             "review-major-incident,reviewNotes;problemRecordNeeded"})
     void formsMatchTheContract(String formId, String keys) throws Exception {
