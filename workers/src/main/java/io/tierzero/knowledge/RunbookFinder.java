@@ -21,8 +21,11 @@ import org.springframework.stereotype.Service;
  * <li>both name the same runbook: that runbook, with the higher of the two confidences;</li>
  * <li>they differ: the more confident one's runbook (none when that is the model's "none"), with the
  *     <em>lower</em> confidence;</li>
- * <li>only one source answers (no model, or OpenSearch or the index missing): that source's runbook and
- *     confidence, and the ticket's event says which source was missing.</li>
+ * <li>only the model answers (OpenSearch or the index missing): the model's runbook and confidence, and the
+ *     ticket's event says retrieval was missing;</li>
+ * <li>only retrieval answers (the model has no runbook head): retrieval's runbook, with its confidence capped at
+ *     {@value #RETRIEVAL_ALONE_MAX}: a rank-fusion score is relative, not calibrated, so on its own it may suggest
+ *     a runbook to an agent but never automate.</li>
  * </ul>
  * Without a runbook the confidence is 0.
  */
@@ -31,6 +34,7 @@ public class RunbookFinder {
 
     static final String NO_RUNBOOK = "none";
     private static final int TOP = 3;
+    static final double RETRIEVAL_ALONE_MAX = 0.5;
 
     private final TicketLifecycle lifecycle;
     private final TicketRepository tickets;
@@ -73,8 +77,9 @@ public class RunbookFinder {
                     text("From the model only: %s (%.2f)", predicted.runbookId(), predicted.confidence()));
         }
         if (predicted == null) {
-            return suggestion(top.runbookId(), top.confidence(), candidates,
-                    text("From retrieval only: %s (%.2f)", top.runbookId(), top.confidence()));
+            return suggestion(top.runbookId(), Math.min(top.confidence(), RETRIEVAL_ALONE_MAX), candidates,
+                    text("From retrieval only: %s (%.2f, counted as at most %.2f)", top.runbookId(), top.confidence(),
+                            RETRIEVAL_ALONE_MAX));
         }
         if (top.runbookId().equals(predicted.runbookId())) {
             return suggestion(top.runbookId(), Math.max(predicted.confidence(), top.confidence()), candidates,

@@ -28,6 +28,7 @@ public class ClassifyRequestWorker {
         variables.put("urgency", classification.urgency());
         variables.put("modelVersion", classification.model());
         variables.put("suggestedGroup", classification.suggestedGroup());
+        variables.put("groupConfidence", classification.groupConfidence());
         variables.put("predictedRunbookId", classification.runbookId());
         variables.put("predictedRunbookConfidence", classification.runbookConfidence());
         variables.put("predictedRunbooks", classification.runbooks());

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Classifies a ticket with the active model: the assignment group it suggests, the runbook it predicts and how
  * sure it is of each. The category is the predicted runbook's (from the runbook library) when the model leans to
- * that runbook; otherwise it stays the requester's. Without an active model, or for a ticket with no words, triage is honest: confidence 0,
+ * that runbook; otherwise it stays the requester's. The classification confidence that the automation decision
+ * reads is the runbook's, since the runbook decides what automation would do. Without an active model, or for a ticket with no words, triage is honest: confidence 0,
  * so the automation decision sends the ticket to a human. Every prediction is recorded in the {@link PredictionLog},
  * with the automation decision on it; for a tenant in shadow mode that is all: the ticket keeps the requester's
  * category with confidence 0, so it goes to a human as if no model were active.
@@ -84,15 +85,17 @@ public class Triage {
             Optional<Runbook> runbook = TriageModel.NO_RUNBOOK.equals(prediction.runbook())
                     || prediction.runbookConfidence() < RUNBOOK_CATEGORY_MIN_CONFIDENCE
                     ? Optional.empty() : runbooks.find(prediction.runbook());
+            double categoryConfidence = prediction.runbook() != null ? prediction.runbookConfidence()
+                    : prediction.labelConfidence();
             predicted = new Classification(runbook.map(Runbook::category).orElse(requesterCategory),
-                    prediction.labelConfidence(), ticket.impact().value(), ticket.urgency().value(),
-                    model.get().version(), prediction.label(), prediction.runbook(), prediction.runbookConfidence(),
-                    prediction.runbooksTop3());
+                    categoryConfidence, ticket.impact().value(), ticket.urgency().value(), model.get().version(),
+                    prediction.label(), prediction.labelConfidence(), prediction.runbook(),
+                    prediction.runbookConfidence(), prediction.runbooksTop3());
             Tenant tenant = tenants.get(ticket.tenantId());
             shadow = tenant.triageMode() == TriageMode.SHADOW;
             String decision = record(ticket, tenant, predicted, prediction.topLabels(), shadow);
             String suggestion = String.format(Locale.ROOT, "Model %s suggests group %s (%.2f) and runbook %s (%.2f)",
-                    predicted.model(), predicted.suggestedGroup(), predicted.confidence(), predicted.runbookId(),
+                    predicted.model(), predicted.suggestedGroup(), predicted.groupConfidence(), predicted.runbookId(),
                     predicted.runbookConfidence());
             if (shadow) {
                 classification = unsure(ticket, requesterCategory, predicted.model());
@@ -110,6 +113,7 @@ public class Triage {
                 .set("category_confidence", BigDecimal.valueOf(classification.confidence()))
                 .note("model", predicted.model())
                 .note("suggestedGroup", predicted.suggestedGroup())
+                .note("groupConfidence", predicted.groupConfidence())
                 .note("runbookId", predicted.runbookId())
                 .note("runbookConfidence", predicted.runbookConfidence())
                 .note("runbooks", predicted.runbooks())
@@ -128,13 +132,13 @@ public class Triage {
                         hasRunbook ? predicted.runbookId() : null, hasRunbook ? predicted.runbookConfidence() : 0.0,
                         tenant.automationThreshold());
         predictionLog.record(new PredictedTriage(ticket.tenantId(), ticket.ticketId(), predicted.model(),
-                predicted.suggestedGroup(), predicted.confidence(), topGroups, predicted.runbookId(),
+                predicted.suggestedGroup(), predicted.groupConfidence(), topGroups, predicted.runbookId(),
                 predicted.runbookConfidence(), predicted.runbooks(), decision, shadow));
         return decision;
     }
 
     private static Classification unsure(Ticket ticket, String category, String model) {
-        return new Classification(category, 0.0, ticket.impact().value(), ticket.urgency().value(), model, null,
+        return new Classification(category, 0.0, ticket.impact().value(), ticket.urgency().value(), model, null, 0.0,
                 null, 0.0, List.of());
     }
 }

@@ -51,7 +51,7 @@ class RunbookCombinationTest {
 
         RunbookSuggestion retrievalOnly = RunbookFinder.combine(null, retrieved("vpn-access", 0.7));
         assertThat(retrievalOnly.runbookId()).isEqualTo("vpn-access");
-        assertThat(retrievalOnly.confidence()).isEqualTo(0.7);
+        assertThat(retrievalOnly.confidence()).isEqualTo(RunbookFinder.RETRIEVAL_ALONE_MAX);
 
         RunbookSuggestion nothing = RunbookFinder.combine(null, List.of());
         assertThat(nothing.runbookId()).isNull();

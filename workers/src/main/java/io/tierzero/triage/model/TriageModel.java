@@ -239,8 +239,13 @@ public final class TriageModel {
         return predict(text, AutomationPolicy.DEFAULT);
     }
 
+    /**
+     * Classifies one text. A text without a single word or character n-gram seen in training (garbled, empty, or
+     * in a script the model never saw) gets confidence 0 for both heads: the model has no evidence, only priors.
+     */
     public Prediction predict(String text, AutomationPolicy policy) {
         SparseVector x = features(vectorizer, embedder, text);
+        boolean evidence = x.size() > (embedder != null ? embedder.dimensions() : 0);
         double[] p = labelHead.probabilities(x);
         int[] top = topK(p, 3);
         List<String> topLabels = new ArrayList<>();
@@ -248,7 +253,7 @@ public final class TriageModel {
             topLabels.add(metadata.labels().get(k));
         }
         String label = topLabels.get(0);
-        double labelConfidence = p[top[0]];
+        double labelConfidence = evidence ? p[top[0]] : 0.0;
         if (runbookHead == null) {
             return new Prediction(label, labelConfidence, topLabels, null, 0.0, List.of(), false);
         }
@@ -259,7 +264,7 @@ public final class TriageModel {
             top3.add(metadata.runbooks().get(k));
         }
         String runbook = top3.get(0);
-        double runbookConfidence = r[rtop[0]];
+        double runbookConfidence = evidence ? r[rtop[0]] : 0.0;
         return new Prediction(label, labelConfidence, topLabels, runbook, runbookConfidence, top3,
                 policy.automate(runbook, runbookConfidence));
     }

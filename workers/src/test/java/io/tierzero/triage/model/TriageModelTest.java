@@ -99,6 +99,24 @@ class TriageModelTest {
     }
 
     @Test
+    void textsWithoutKnownFeaturesGetNoConfidenceAndAreNeverAutomated() {
+        Map<String, String> runbooks = new java.util.HashMap<>();
+        for (TicketText t : toyTickets()) {
+            runbooks.put(t.id(), t.label().equals("password") ? "password-reset" : "none");
+        }
+        TriageModel model = TriageModel.train(toyTickets(), runbooks, List.of(), null, toySettings(), "digest", null);
+        for (String unknown : List.of("", "   ", "\u0000\u0001 ### ??? !!!", "ж ю щ", "ÿ", "\uD83D\uDE00")) {
+            Prediction p = model.predict(unknown);
+            assertThat(p.labelConfidence()).as(unknown).isZero();
+            assertThat(p.runbookConfidence()).as(unknown).isZero();
+            assertThat(p.automate()).as(unknown).isFalse();
+        }
+        Prediction german = model.predict("Kennwort vergessen, bitte Passwort zurücksetzen");
+        assertThat(german.label()).isEqualTo("password"); // shares the n-grams of "password"
+        assertThat(model.predict(null).labelConfidence()).isZero();
+    }
+
+    @Test
     void textIsLowerCasedAndDigitsAndLongIdsNormalised() {
         assertThat(TextFeatures.tokens("PO5616641196 failed; call ID 2175992332 https://x.example/a?b=1 a@b.com "
                 + "abcdefghijklmnopqrstuvwxyz0123"))
