@@ -1,0 +1,54 @@
+package io.tierzero.knowledge.retrieval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/**
+ * Runbooks and similar resolved tickets for new tickets together, at the cost of one embedding per ticket and one
+ * multi-search per call: the triage path, where {@link HybridRunbookSearch} and {@link SimilarTicketSearch}
+ * separately would embed every ticket twice and make two round trips.
+ */
+public class KnowledgeRetrieval {
+
+    /** What was found for one ticket. */
+    public record Retrieved(List<RetrievedRunbook> runbooks, List<SimilarTicket> similarTickets) {
+    }
+
+    private final HybridSearch hybrid;
+    private final TextEmbedder embedder;
+
+    public KnowledgeRetrieval(OpenSearchClient client, TextEmbedder embedder) {
+        this.hybrid = new HybridSearch(client);
+        this.embedder = embedder;
+    }
+
+    public Retrieved retrieve(String tenantId, String ticketText, int topK) throws IOException {
+        return retrieveAll(tenantId, Collections.singletonList(ticketText), topK).getFirst();
+    }
+
+    /** For each text, in order, the {@code topK} best runbooks and similar tickets (none for a blank text). */
+    public List<Retrieved> retrieveAll(String tenantId, List<String> ticketTexts, int topK) throws IOException {
+        List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();
+        return retrieveAll(tenantId, texts, embedder.embedAll(texts), topK);
+    }
+
+    /** {@link #retrieveAll(String, List, int)} with the texts' embeddings already computed. */
+    public List<Retrieved> retrieveAll(String tenantId, List<String> texts, List<float[]> vectors, int topK)
+            throws IOException {
+        List<HybridQuery> queries = new ArrayList<>(2 * texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            queries.add(HybridRunbookSearch.query(tenantId, texts.get(i), vectors.get(i)));
+            queries.add(SimilarTicketSearch.query(tenantId, texts.get(i), vectors.get(i)));
+        }
+        List<List<FusedHit>> hits = hybrid.run(queries, topK);
+        List<Retrieved> results = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            results.add(new Retrieved(HybridRunbookSearch.runbooks(hits.get(2 * i)),
+                    SimilarTicketSearch.similarTickets(hits.get(2 * i + 1))));
+        }
+        return results;
+    }
+}
