@@ -1,10 +1,20 @@
 package io.tierzero.knowledge.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.tierzero.embedded.ManagedOpenSearch;
+import io.tierzero.knowledge.ResolvedTickets;
 import io.tierzero.knowledge.embedding.EmbeddingModelSpec;
 import io.tierzero.knowledge.embedding.SentenceEmbedder;
+import io.tierzero.ticket.Channel;
+import io.tierzero.ticket.Level;
+import io.tierzero.ticket.Region;
+import io.tierzero.ticket.Ticket;
+import io.tierzero.ticket.TicketKind;
+import io.tierzero.ticket.TicketRepository;
+import io.tierzero.ticket.TicketState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +207,40 @@ class SimilarTicketSearchTest {
         StringWriter noTenant = new StringWriter();
         assertThat(reindex(noTenant, "--tickets", csv.toString())).isEqualTo(2);
         assertThat(noTenant.toString()).contains("--tenant is required");
+    }
+
+    @Test
+    void aTicketResolvedInTierZeroIsIndexedOnceAndFound() throws IOException {
+        Ticket resolved = ticketOfTierZero("The badge reader at the main entrance rejects my card", RESOLVED);
+        Ticket open = ticketOfTierZero("My monitor flickers", null);
+        TicketRepository repository = mock(TicketRepository.class);
+        when(repository.get(resolved.ticketId())).thenReturn(resolved);
+        when(repository.get(open.ticketId())).thenReturn(open);
+        ResolvedTickets resolvedTickets = new ResolvedTickets(repository, client, embedder);
+
+        assertThat(resolvedTickets.indexResolved(resolved.ticketId(), "Re-encoded the badge", null)).isTrue();
+        assertThat(resolvedTickets.indexResolved(resolved.ticketId(), "Re-encoded the badge", null)).isTrue();
+        assertThat(resolvedTickets.indexResolved(open.ticketId(), null, null)).isFalse();
+        client.indices().refresh(refresh -> refresh.index(ResolvedTicketIndex.NAME));
+
+        assertThat(index.count("hooli")).isEqualTo(1);
+        assertThat(search.search("hooli", "my access card does not open the entrance door", 1)).singleElement()
+                .satisfies(ticket -> {
+                    assertThat(ticket.ticketId()).isEqualTo(resolved.ticketId().toString());
+                    assertThat(ticket.source()).isEqualTo(ResolvedTicketIndex.RESOLVED_IN_TIERZERO);
+                    assertThat(ticket.assignmentGroup()).isEqualTo("facilities");
+                    assertThat(ticket.resolutionNotes()).isEqualTo("Re-encoded the badge");
+                    assertThat(ticket.resolvedAt()).isEqualTo(RESOLVED);
+                });
+    }
+
+    private static Ticket ticketOfTierZero(String subject, Instant resolvedAt) {
+        Instant created = RESOLVED.minusSeconds(3600);
+        return new Ticket("hooli", UUID.randomUUID(), "HOOLI-000001", TicketKind.INCIDENT, Channel.PORTAL, "ana", "Ana",
+                "ana@hooli.example", Region.EMEA, subject, "It started this morning.", List.of(), null, null, null,
+                Level.LOW, Level.LOW, "P4", "facilities", null, 1,
+                resolvedAt == null ? TicketState.IN_PROGRESS : TicketState.RESOLVED, 0, null, null, null, null, null,
+                false, null, null, null, 0, 1, created, created, resolvedAt, null);
     }
 
     private static int reindex(StringWriter err, String... args) {
