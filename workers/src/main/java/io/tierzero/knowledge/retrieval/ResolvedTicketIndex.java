@@ -33,7 +33,8 @@ public class ResolvedTicketIndex {
 
     /**
      * Indexes the tickets in bulk requests of {@code batchSize}, embedding each batch at once, reports progress
-     * after each batch and makes them searchable before returning.
+     * after each batch and makes them searchable before returning. Ends with a merge into one segment: every search
+     * (BM25 and each HNSW graph) runs once per segment, and a bulk load leaves many.
      */
     public int indexAll(List<ResolvedTicket> tickets, int batchSize, Consumer<String> progress) throws IOException {
         createIfMissing();
@@ -57,6 +58,7 @@ public class ResolvedTicketIndex {
             progress.accept("indexed %d/%d tickets".formatted(done, tickets.size()));
         }
         client.indices().refresh(refresh -> refresh.index(NAME));
+        client.indices().forcemerge(merge -> merge.index(NAME).maxNumSegments(1L));
         return done;
     }
 
