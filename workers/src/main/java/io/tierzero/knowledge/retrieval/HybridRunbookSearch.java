@@ -1,7 +1,6 @@
 package io.tierzero.knowledge.retrieval;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -35,18 +34,15 @@ public class HybridRunbookSearch {
     public List<List<RetrievedRunbook>> searchAll(String tenantId, List<String> ticketTexts, int topK)
             throws IOException {
         List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();
-        List<float[]> vectors = embedder.embedAll(texts);
-        List<HybridQuery> queries = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            queries.add(query(tenantId, texts.get(i), vectors.get(i)));
-        }
-        return hybrid.run(queries, topK).stream().map(HybridRunbookSearch::runbooks).toList();
+        List<HybridQuery> queries = texts.stream().map(text -> query(tenantId, text)).toList();
+        return hybrid.run(queries, () -> embedder.embedAll(texts), topK).stream()
+                .map(HybridRunbookSearch::runbooks).toList();
     }
 
-    static HybridQuery query(String tenantId, String ticketText, float[] vector) {
+    static HybridQuery query(String tenantId, String ticketText) {
         Query visible = Query.of(q -> q.terms(terms -> terms.field("tenant_id").terms(values -> values.value(
                 List.of(FieldValue.of(tenantId), FieldValue.of(RunbookIndex.DEFAULT_LIBRARY))))));
-        return new HybridQuery(RunbookIndex.NAME, visible, ticketText, FIELDS, vector, CANDIDATES, -1,
+        return new HybridQuery(RunbookIndex.NAME, visible, ticketText, FIELDS, CANDIDATES, -1,
                 hit -> String.valueOf(hit.source().get("runbook_id")), RETURNED);
     }
 

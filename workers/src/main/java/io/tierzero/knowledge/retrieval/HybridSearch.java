@@ -6,8 +6,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
@@ -17,8 +21,9 @@ import org.opensearch.client.opensearch.core.search.SourceConfig;
 
 /**
  * Runs hybrid queries (BM25 + k-NN) and fuses each pair of result lists with reciprocal rank fusion
- * (score = sum of 1 / (60 + rank)), done here because neural-search is not available. Every query of a call
- * goes to OpenSearch in one multi-search request, which runs its searches concurrently. A missing index gives
+ * (score = sum of 1 / (60 + rank)), done here because neural-search is not available. The keyword searches of
+ * all the queries of a call go to OpenSearch in one multi-search request, the k-NN searches in a second one
+ * (OpenSearch runs the searches of each concurrently). A missing index gives
  * no hits rather than an error, so retrieval works before anything was indexed.
  */
 final class HybridSearch {
@@ -34,49 +39,82 @@ final class HybridSearch {
     private static final double BEST_SCORE = 2.0 / (RRF_K + 1);
 
     private final OpenSearchClient client;
+    private final OpenSearchAsyncClient asyncClient;
 
     HybridSearch(OpenSearchClient client) {
         this.client = client;
+        this.asyncClient = new OpenSearchAsyncClient(client._transport(), client._transportOptions());
     }
 
-    /** The fused hits of each query, best first, at most {@code topK} each, in the order of the queries. */
-    List<List<FusedHit>> run(List<HybridQuery> queries, int topK) throws IOException {
-        List<RequestItem> searches = new ArrayList<>();
+    /**
+     * The fused hits of each query, best first, at most {@code topK} each, in the order of the queries. The keyword
+     * searches are sent first and run in OpenSearch while {@code embed} computes the query vectors here; then the
+     * k-NN searches follow.
+     *
+     * @param embed the vector of each query, in order; a null vector skips that query's k-NN search
+     */
+    List<List<FusedHit>> run(List<HybridQuery> queries, Supplier<List<float[]>> embed, int topK) throws IOException {
+        List<RequestItem> keywordSearches = new ArrayList<>();
         int[] keywordItem = new int[queries.size()];
-        int[] semanticItem = new int[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             HybridQuery query = queries.get(i);
             String keywordText = keywordText(query.text(), query.textFields().size());
-            keywordItem[i] = keywordText.isEmpty() ? -1 : searches.size();
+            keywordItem[i] = keywordText.isEmpty() ? -1 : keywordSearches.size();
             if (keywordItem[i] >= 0) {
-                searches.add(RequestItem.of(item -> item
+                keywordSearches.add(RequestItem.of(item -> item
                         .header(header -> header.index(query.index()).ignoreUnavailable(true))
-                        .body(body -> body.size(query.candidates()).source(returned(query)).query(q -> q.bool(b -> b.filter(query.filter())
-                                .must(must -> must.multiMatch(match -> match.query(keywordText)
-                                        .fields(query.textFields()))))))));
-            }
-            semanticItem[i] = query.vector() == null ? -1 : searches.size();
-            if (semanticItem[i] >= 0) {
-                List<Float> vector = toList(query.vector());
-                searches.add(RequestItem.of(item -> item
-                        .header(header -> header.index(query.index()).ignoreUnavailable(true))
-                        .body(body -> body.size(query.candidates()).source(returned(query)).query(q -> q.knn(knn -> knn.field("embedding")
-                                .vector(vector).k(query.candidates()).filter(query.filter()))))));
+                        .body(body -> body.size(query.candidates()).source(returned(query))
+                                .query(q -> q.bool(b -> b.filter(query.filter())
+                                        .must(must -> must.multiMatch(match -> match.query(keywordText)
+                                                .fields(query.textFields()))))))));
             }
         }
-        List<MultiSearchResponseItem<Map>> responses = searches.isEmpty() ? List.of()
-                : client.msearch(request -> request.searches(searches), Map.class).responses();
+        CompletableFuture<List<MultiSearchResponseItem<Map>>> keywordResponses = keywordSearches.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : asyncClient.msearch(request -> request.searches(keywordSearches), Map.class)
+                        .thenApply(MsearchResponse::responses);
+
+        List<float[]> vectors = embed.get();
+        List<RequestItem> semanticSearches = new ArrayList<>();
+        int[] semanticItem = new int[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            HybridQuery query = queries.get(i);
+            semanticItem[i] = vectors.get(i) == null ? -1 : semanticSearches.size();
+            if (semanticItem[i] >= 0) {
+                List<Float> vector = toList(vectors.get(i));
+                semanticSearches.add(RequestItem.of(item -> item
+                        .header(header -> header.index(query.index()).ignoreUnavailable(true))
+                        .body(body -> body.size(query.candidates()).source(returned(query))
+                                .query(q -> q.knn(knn -> knn.field("embedding").vector(vector)
+                                        .k(query.candidates()).filter(query.filter()))))));
+            }
+        }
+        List<MultiSearchResponseItem<Map>> semanticResponses = semanticSearches.isEmpty() ? List.of()
+                : client.msearch(request -> request.searches(semanticSearches), Map.class).responses();
+
+        List<MultiSearchResponseItem<Map>> keywordResponseItems = join(keywordResponses);
         List<List<FusedHit>> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             HybridQuery query = queries.get(i);
-            List<Hit<Map>> keyword = hits(responses, keywordItem[i]);
+            List<Hit<Map>> keyword = hits(keywordResponseItems, keywordItem[i]);
             // cosinesimil scores are (1 + cosine) / 2
-            List<Hit<Map>> semantic = hits(responses, semanticItem[i]).stream()
+            List<Hit<Map>> semantic = hits(semanticResponses, semanticItem[i]).stream()
                     .filter(hit -> hit.score() != null && 2 * hit.score() - 1 >= query.minSimilarity())
                     .toList();
             results.add(fuse(keyword, semantic, query, topK));
         }
         return results;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for OpenSearch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static SourceConfig returned(HybridQuery query) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 /**
@@ -29,21 +30,24 @@ public class KnowledgeRetrieval {
         return retrieveAll(tenantId, Collections.singletonList(ticketText), topK).getFirst();
     }
 
-    /** For each text, in order, the {@code topK} best runbooks and similar tickets (none for a blank text). */
+    /** For each text, in order, the {@code topK} best runbooks and similar tickets (no similar ticket for a blank text). */
     public List<Retrieved> retrieveAll(String tenantId, List<String> ticketTexts, int topK) throws IOException {
         List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();
-        return retrieveAll(tenantId, texts, embedder.embedAll(texts), topK);
-    }
-
-    /** {@link #retrieveAll(String, List, int)} with the texts' embeddings already computed. */
-    public List<Retrieved> retrieveAll(String tenantId, List<String> texts, List<float[]> vectors, int topK)
-            throws IOException {
         List<HybridQuery> queries = new ArrayList<>(2 * texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            queries.add(HybridRunbookSearch.query(tenantId, texts.get(i), vectors.get(i)));
-            queries.add(SimilarTicketSearch.query(tenantId, texts.get(i), vectors.get(i)));
+        for (String text : texts) {
+            queries.add(HybridRunbookSearch.query(tenantId, text));
+            queries.add(SimilarTicketSearch.query(tenantId, text));
         }
-        List<List<FusedHit>> hits = hybrid.run(queries, topK);
+        Supplier<List<float[]>> vectorPerQuery = () -> {
+            List<float[]> vectors = embedder.embedAll(texts);
+            List<float[]> perQuery = new ArrayList<>(queries.size());
+            for (int i = 0; i < texts.size(); i++) {
+                perQuery.add(vectors.get(i));
+                perQuery.add(texts.get(i).isBlank() ? null : vectors.get(i));
+            }
+            return perQuery;
+        };
+        List<List<FusedHit>> hits = hybrid.run(queries, vectorPerQuery, topK);
         List<Retrieved> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             results.add(new Retrieved(HybridRunbookSearch.runbooks(hits.get(2 * i)),

@@ -41,20 +41,27 @@ public class SimilarTicketSearch {
     /** {@link #search} for each text, in order: one batch of embeddings and one multi-search for all. */
     public List<List<SimilarTicket>> searchAll(String tenantId, List<String> ticketTexts, int topK)
             throws IOException {
-        List<float[]> vectors = embedder.embedAll(ticketTexts.stream().map(text -> text == null ? "" : text).toList());
-        List<HybridQuery> queries = new ArrayList<>(ticketTexts.size());
-        for (int i = 0; i < ticketTexts.size(); i++) {
-            queries.add(query(tenantId, ticketTexts.get(i), vectors.get(i)));
-        }
-        return hybrid.run(queries, topK).stream().map(SimilarTicketSearch::similarTickets).toList();
+        List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();
+        List<HybridQuery> queries = texts.stream().map(text -> query(tenantId, text)).toList();
+        return hybrid.run(queries, () -> embedSearchable(texts), topK).stream()
+                .map(SimilarTicketSearch::similarTickets).toList();
     }
 
-    /** Nothing is searched for a null or blank text. */
-    static HybridQuery query(String tenantId, String ticketText, float[] vector) {
-        boolean blank = ticketText == null || ticketText.isBlank();
+    static HybridQuery query(String tenantId, String ticketText) {
         Query ownTickets = Query.of(q -> q.term(term -> term.field("tenant_id").value(v -> v.stringValue(tenantId))));
-        return new HybridQuery(ResolvedTicketIndex.NAME, ownTickets, ticketText, FIELDS, blank ? null : vector, CANDIDATES,
-                MIN_SIMILARITY, Hit::id, RETURNED);
+        return new HybridQuery(ResolvedTicketIndex.NAME, ownTickets, ticketText, FIELDS, CANDIDATES, MIN_SIMILARITY,
+                Hit::id, RETURNED);
+    }
+
+    /** Nothing is searched for a blank text: no vector. */
+    private List<float[]> embedSearchable(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(embedder.embedAll(texts));
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isBlank()) {
+                vectors.set(i, null);
+            }
+        }
+        return vectors;
     }
 
     static List<SimilarTicket> similarTickets(List<FusedHit> hits) {
