@@ -30,7 +30,7 @@ public class HybridRunbookSearch {
         return searchAll(tenantId, Collections.singletonList(ticketText), topK).getFirst();
     }
 
-    /** The runbooks of each ticket text, in order: one batch of embeddings and one multi-search for all. */
+    /** The runbooks of each ticket text, in order: one batch of embeddings and two multi-searches (BM25, k-NN) for all. */
     public List<List<RetrievedRunbook>> searchAll(String tenantId, List<String> ticketTexts, int topK)
             throws IOException {
         List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
 /**
- * Runbooks and similar resolved tickets for new tickets together, at the cost of one embedding per ticket and one
- * multi-search per call: the triage path, where {@link HybridRunbookSearch} and {@link SimilarTicketSearch}
- * separately would embed every ticket twice and make two round trips.
+ * Runbooks and similar resolved tickets for new tickets together, at the cost of one embedding per ticket and two
+ * multi-searches per call (BM25, then k-NN): the triage path, where {@link HybridRunbookSearch} and
+ * {@link SimilarTicketSearch} separately would embed every ticket twice and make twice the round trips.
  */
 public class KnowledgeRetrieval {
 

@@ -38,7 +38,7 @@ public class SimilarTicketSearch {
         return searchAll(tenantId, Collections.singletonList(ticketText), topK).getFirst();
     }
 
-    /** {@link #search} for each text, in order: one batch of embeddings and one multi-search for all. */
+    /** {@link #search} for each text, in order: one batch of embeddings and two multi-searches (BM25, k-NN) for all. */
     public List<List<SimilarTicket>> searchAll(String tenantId, List<String> ticketTexts, int topK)
             throws IOException {
         List<String> texts = ticketTexts.stream().map(text -> text == null ? "" : text).toList();
