@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -96,9 +95,11 @@ public class IntakeBenchmark implements Callable<Integer> {
             System.out.printf("  API submissions                              %8.1f requests/s%n", tickets / submitSeconds);
             System.out.printf("  tickets through triage into a human queue    %8.1f tickets/s%n", tickets / totalSeconds);
             System.out.printf("  POST latency        p50 %6d ms  p95 %6d ms  p99 %6d ms%n",
-                    percentile(apiLatencies, 50), percentile(apiLatencies, 95), percentile(apiLatencies, 99));
+                    Percentiles.nearestRank(apiLatencies, 50), Percentiles.nearestRank(apiLatencies, 95),
+                    Percentiles.nearestRank(apiLatencies, 99));
             System.out.printf("  time to human queue p50 %6d ms  p95 %6d ms  p99 %6d ms%n",
-                    percentile(queueLatencies, 50), percentile(queueLatencies, 95), percentile(queueLatencies, 99));
+                    Percentiles.nearestRank(queueLatencies, 50), Percentiles.nearestRank(queueLatencies, 95),
+                    Percentiles.nearestRank(queueLatencies, 99));
             System.out.printf("  heap per open ticket (after GC)               %8.1f KB%n", (heapAfter - heapBefore) / 1024.0 / tickets);
         }
         return 0;
@@ -161,12 +162,5 @@ public class IntakeBenchmark implements Callable<Integer> {
         System.gc();
         Thread.sleep(500);
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    static long percentile(List<Long> values, int percentile) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
     }
 }

@@ -2,7 +2,6 @@ package io.tierzero.knowledge.retrieval;
 
 import io.tierzero.knowledge.runbook.Runbook;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,8 @@ public class RunbookIndex {
             progress.accept("indexed %d/%d %s".formatted(++done, runbooks.size(), runbook.id()));
         }
         client.indices().refresh(refresh -> refresh.index(NAME));
+        // one segment instead of one per runbook: each search runs once per segment
+        client.indices().forcemerge(merge -> merge.index(NAME).maxNumSegments(1L));
         return done;
     }
 
@@ -54,7 +55,7 @@ public class RunbookIndex {
         document.put("phrasings", runbook.section("Symptoms and typical phrasings"));
         document.put("body", String.join("\n", runbook.section("Before you start"), runbook.section("Steps"),
                 runbook.section("When to escalate")));
-        document.put("embedding", toList(embedder.embed(semanticText(runbook))));
+        document.put("embedding", HybridSearch.toList(embedder.embed(semanticText(runbook))));
         client.index(request -> request.index(NAME).id(tenantId + "/" + runbook.id()).document(document)
                 .refresh(Refresh.WaitFor));
     }
@@ -77,13 +78,5 @@ public class RunbookIndex {
                         .properties("embedding", property -> property.knnVector(vector -> vector
                                 .dimension(embedder.dimensions())
                                 .method(method -> method.name("hnsw").engine("lucene").spaceType("cosinesimil"))))));
-    }
-
-    static List<Float> toList(float[] vector) {
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            values.add(value);
-        }
-        return values;
     }
 }
