@@ -32,6 +32,16 @@ public class FindRunbooksWorker {
         variables.put("runbookId", suggestion.runbookId());
         variables.put("retrievalConfidence", suggestion.confidence());
         variables.put("runbookCandidates", suggestion.candidates());
+        variables.put("similarTickets", suggestion.similarTickets().stream().map(similar -> {
+            Map<String, Object> ticket = new HashMap<>();
+            ticket.put("ticketId", similar.ticketId());
+            ticket.put("shortDescription", similar.shortDescription());
+            ticket.put("assignmentGroup", similar.assignmentGroup());
+            ticket.put("runbookId", similar.runbookId());
+            ticket.put("resolutionNotes", similar.resolutionNotes());
+            ticket.put("confidence", similar.confidence());
+            return ticket;
+        }).toList());
         return variables;
     }
 }

@@ -1,7 +1,9 @@
 package io.tierzero.knowledge;
 
 import io.tierzero.knowledge.retrieval.HybridRunbookSearch;
+import io.tierzero.knowledge.retrieval.KnowledgeRetrieval;
 import io.tierzero.knowledge.retrieval.RetrievedRunbook;
+import io.tierzero.knowledge.retrieval.SimilarTicket;
 import io.tierzero.ticket.ProcessStep;
 import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketLifecycle;
@@ -39,18 +41,21 @@ public class RunbookFinder {
     private final TicketLifecycle lifecycle;
     private final TicketRepository tickets;
     private final HybridRunbookSearch search;
+    private final KnowledgeRetrieval retrieval;
 
-    public RunbookFinder(TicketLifecycle lifecycle, TicketRepository tickets, HybridRunbookSearch search) {
+    public RunbookFinder(TicketLifecycle lifecycle, TicketRepository tickets, HybridRunbookSearch search,
+            KnowledgeRetrieval retrieval) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.search = search;
+        this.retrieval = retrieval;
     }
 
     /** {@code predicted} is null when triage had no model with a runbook head. */
     public RunbookSuggestion find(UUID ticketId, ProcessStep step, PredictedRunbook predicted) {
         Ticket ticket = tickets.get(ticketId);
         Retrieval retrieval = retrieve(ticket);
-        RunbookSuggestion suggestion = combine(predicted, retrieval.results());
+        RunbookSuggestion suggestion = combine(predicted, retrieval.results()).with(retrieval.similarTickets());
         String reason = retrieval.unavailable() == null
                 ? suggestion.basis()
                 : suggestion.basis() + "; retrieval unavailable: " + retrieval.unavailable();
@@ -62,6 +67,7 @@ public class RunbookFinder {
                 .note("candidates", suggestion.candidates())
                 .note("predictedRunbookId", predicted == null ? null : predicted.runbookId())
                 .note("retrievedRunbookIds", retrieval.results().stream().map(RetrievedRunbook::runbookId).toList())
+                .note("similarTicketIds", retrieval.similarTickets().stream().map(SimilarTicket::ticketId).toList())
                 .apply();
         return suggestion;
     }
@@ -116,14 +122,17 @@ public class RunbookFinder {
     private Retrieval retrieve(Ticket ticket) {
         try {
             if (!search.isIndexed()) {
-                return new Retrieval(List.of(), "the runbook index does not exist (./tierzero reindex builds it)");
+                return new Retrieval(List.of(), List.of(),
+                        "the runbook index does not exist (./tierzero reindex builds it)");
             }
-            return new Retrieval(search.search(ticket.tenantId(), ticket.subject() + "\n" + ticket.body(), TOP), null);
+            KnowledgeRetrieval.Retrieved found = retrieval.retrieve(ticket.tenantId(),
+                    ticket.subject() + "\n" + ticket.body(), TOP);
+            return new Retrieval(found.runbooks(), found.similarTickets(), null);
         } catch (IOException | RuntimeException e) {
-            return new Retrieval(List.of(), text("OpenSearch did not answer (%s)", e));
+            return new Retrieval(List.of(), List.of(), text("OpenSearch did not answer (%s)", e));
         }
     }
 
-    private record Retrieval(List<RetrievedRunbook> results, String unavailable) {
+    private record Retrieval(List<RetrievedRunbook> results, List<SimilarTicket> similarTickets, String unavailable) {
     }
 }

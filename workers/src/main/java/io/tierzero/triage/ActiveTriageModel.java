@@ -1,6 +1,5 @@
 package io.tierzero.triage;
 
-import io.tierzero.knowledge.embedding.LazyTextEmbedder;
 import io.tierzero.knowledge.retrieval.TextEmbedder;
 import io.tierzero.triage.model.TriageModel;
 import java.time.Instant;
@@ -36,7 +35,7 @@ public class ActiveTriageModel {
     private final AtomicReference<LoadFailure> lastFailure = new AtomicReference<>();
     private volatile boolean refreshedOnce;
 
-    public ActiveTriageModel(ModelRegistry registry, LazyTextEmbedder embedder) {
+    public ActiveTriageModel(ModelRegistry registry, TextEmbedder embedder) {
         this.registry = registry;
         this.embedder = embedder;
     }

@@ -1,11 +1,13 @@
 package io.tierzero.knowledge.embedding;
 
+import io.tierzero.knowledge.retrieval.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The embedder is lazy: loading the model (about a second, see EmbeddingBenchmark) happens on first use, not at
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Lazy;
 class EmbeddingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingConfiguration.class);
+    private static final int RECENT_TEXTS = 1024;
 
     @Bean(destroyMethod = "close")
     @Lazy
@@ -26,8 +29,10 @@ class EmbeddingConfiguration {
         return embedder;
     }
 
+    /** What the product embeds with: the configured model, loaded on first use, recent texts remembered. */
     @Bean
-    LazyTextEmbedder lazyTextEmbedder(ObjectProvider<SentenceEmbedder> embedder, EmbeddingProperties properties) {
-        return new LazyTextEmbedder(embedder::getObject, properties.spec().id());
+    @Primary
+    TextEmbedder textEmbedder(ObjectProvider<SentenceEmbedder> embedder, EmbeddingProperties properties) {
+        return new RecentEmbeddings(new LazyTextEmbedder(embedder::getObject, properties.spec().id()), RECENT_TEXTS);
     }
 }

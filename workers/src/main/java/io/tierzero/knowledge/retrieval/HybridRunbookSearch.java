@@ -18,10 +18,12 @@ public class HybridRunbookSearch {
     private static final List<String> FIELDS = List.of("title^2", "phrasings^3", "body");
     private static final List<String> RETURNED = List.of("runbook_id", "title");
 
+    private final OpenSearchClient client;
     private final HybridSearch hybrid;
     private final TextEmbedder embedder;
 
     public HybridRunbookSearch(OpenSearchClient client, TextEmbedder embedder) {
+        this.client = client;
         this.hybrid = new HybridSearch(client);
         this.embedder = embedder;
     }

@@ -1,6 +1,5 @@
 package io.tierzero.knowledge.retrieval;
 
-import io.tierzero.knowledge.embedding.LazyTextEmbedder;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,13 @@ class RetrievalConfiguration {
 
     /** The embedding model is loaded on the first search, not at start: without an index it is never needed. */
     @Bean
-    HybridRunbookSearch hybridRunbookSearch(OpenSearchClient client, LazyTextEmbedder embedder) {
+    HybridRunbookSearch hybridRunbookSearch(OpenSearchClient client, TextEmbedder embedder) {
         return new HybridRunbookSearch(client, embedder);
+    }
+
+    /** Runbooks and similar resolved tickets for a ticket with one embedding. */
+    @Bean
+    KnowledgeRetrieval knowledgeRetrieval(OpenSearchClient client, TextEmbedder embedder) {
+        return new KnowledgeRetrieval(client, embedder);
     }
 }

@@ -1,5 +1,6 @@
 package io.tierzero.triage.model;
 
+import io.tierzero.knowledge.embedding.RecentEmbeddings;
 import io.tierzero.knowledge.retrieval.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +26,9 @@ public final class CrossValidation {
     public static Result run(List<TicketText> tickets, Map<String, String> runbookById,
             List<TriageModel.RunbookExample> runbookExamples, TextEmbedder embedder, TriageModel.Settings settings,
             int k, long seed, Consumer<String> progress) {
-        TextEmbedder onceEach = embedder == null ? null : new MemoizedEmbedder(embedder);
+        // every fold embeds the same texts: each is embedded once
+        TextEmbedder onceEach = embedder == null ? null
+                : new RecentEmbeddings(embedder, tickets.size() + runbookExamples.size());
         if (k < 2) {
             throw new InvalidDataException("--cv needs at least 2 folds");
         }
@@ -75,31 +77,6 @@ public final class CrossValidation {
                     model.predict(t.text())));
         }
         return scored;
-    }
-
-    /** Every fold embeds the same texts: each is embedded once. */
-    private static final class MemoizedEmbedder implements TextEmbedder {
-        private final TextEmbedder embedder;
-        private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
-
-        MemoizedEmbedder(TextEmbedder embedder) {
-            this.embedder = embedder;
-        }
-
-        @Override
-        public float[] embed(String text) {
-            return vectors.computeIfAbsent(text, embedder::embed);
-        }
-
-        @Override
-        public int dimensions() {
-            return embedder.dimensions();
-        }
-
-        @Override
-        public String modelId() {
-            return embedder.modelId();
-        }
     }
 
     /** Fold number of each item: each label's items shuffled and dealt round-robin, continuing across labels. */
