@@ -22,7 +22,15 @@ import java.util.function.Function;
  */
 public record Evaluation(int tickets, double accuracy, double macroF1, List<ClassStats> perClass,
         double coverageAt90, double coverageAt95, double coverageAt97, int runbookTickets, double runbookTop1,
-        double runbookRecallAt3, int automated, double automationPrecision, double automationCoverage) {
+        double runbookRecallAt3, int automated, double automationPrecision, double automationCoverage,
+        List<AutomationAt> automationByThreshold) {
+
+    /** Runbook-confidence thresholds a tenant might choose, to show what each would automate. */
+    static final double[] THRESHOLDS = {0.70, 0.80, 0.90, 0.95};
+
+    /** What a runbook-confidence threshold would automate: how many tickets, at what precision and coverage. */
+    public record AutomationAt(double threshold, int automated, double precision, double coverage) {
+    }
 
     public record ClassStats(String label, int support, int predicted, double precision, double recall, double f1) {
     }
@@ -85,7 +93,34 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
         return new Evaluation(n, n == 0 ? 0 : (double) correct / n, perClass.isEmpty() ? 0 : f1Sum / perClass.size(),
                 perClass, coverageAtPrecision(confidence, right, 0.90), coverageAtPrecision(confidence, right, 0.95),
                 coverageAtPrecision(confidence, right, 0.97), rn, ratio(top1, rn), ratio(top3, rn), automated,
-                ratio(automatedRight, automated), ratio(automatedRight, actionable));
+                ratio(automatedRight, automated), ratio(automatedRight, actionable), automationByThreshold(scored));
+    }
+
+    static List<AutomationAt> automationByThreshold(List<Scored> scored) {
+        List<AutomationAt> out = new ArrayList<>();
+        for (double threshold : THRESHOLDS) {
+            AutomationPolicy policy = new AutomationPolicy(threshold);
+            int automated = 0, right = 0, actionable = 0;
+            for (Scored s : scored) {
+                Prediction p = s.prediction();
+                if (s.runbook() == null || p.runbook() == null) {
+                    continue;
+                }
+                if (!TriageModel.NO_RUNBOOK.equals(s.runbook())) {
+                    actionable++;
+                }
+                if (policy.automate(p.runbook(), p.runbookConfidence())) {
+                    automated++;
+                    if (p.runbook().equals(s.runbook())) {
+                        right++;
+                    }
+                }
+            }
+            if (actionable > 0) {
+                out.add(new AutomationAt(threshold, automated, ratio(right, automated), ratio(right, actionable)));
+            }
+        }
+        return out;
     }
 
     private static double ratio(int a, int b) {
@@ -130,6 +165,11 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
         line(out, "coverage at precision 0.95", f(coverageAt95));
         line(out, "coverage at precision 0.97", f(coverageAt97));
         appendRunbook(out, runbookTickets, runbookTop1, runbookRecallAt3, automated, automationPrecision, automationCoverage);
+        for (AutomationAt at : automationByThreshold) {
+            line(out, String.format(Locale.ROOT, "  at runbook confidence >= %.2f: automated / precision / coverage",
+                    at.threshold()), String.format(Locale.ROOT, "%d / %s / %s", at.automated(), f(at.precision()),
+                    f(at.coverage())));
+        }
         if (withPerClass) {
             appendPerClass(out, perClass);
         }
