@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,7 +165,8 @@ public class TierZeroCli implements Runnable {
                 }
             }
             List<TriageModel.RunbookExample> examples = new ArrayList<>();
-            for (Runbook runbook : runbooks) {
+            // sorted, so that training does not depend on the order the files are found in
+            for (Runbook runbook : runbooks.stream().sorted(Comparator.comparing(Runbook::id)).toList()) {
                 runbook.typicalPhrasings().forEach(text -> examples.add(new TriageModel.RunbookExample(runbook.id(), text)));
             }
             return examples;
@@ -227,7 +229,7 @@ public class TierZeroCli implements Runnable {
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
             description = "Classifies the tickets of --in and writes " + PREDICTION_HEADER + " to --out. automate is "
-                    + "true only when the model has a runbook head, the runbook is not 'none' and its confidence is >= 0.80.")
+                    + "true only when the model has a runbook head, the runbook is not 'none' and its confidence is >= 0.90.")
     static class Predict implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;

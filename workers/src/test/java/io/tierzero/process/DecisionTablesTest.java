@@ -108,11 +108,11 @@ class DecisionTablesTest {
         assertThat(automation("rb-1", 0.80, 0.80, 0.80)).isEqualTo("automate");
         assertThat(automation("rb-1", 0.79, 0.95, 0.80)).isEqualTo("assist");
         assertThat(automation("rb-1", 0.95, 0.79, 0.80)).isEqualTo("assist");
-        // null threshold means 0.80
-        assertThat(automation("rb-1", 0.80, 0.80, null)).isEqualTo("automate");
-        assertThat(automation("rb-1", 0.79, 0.99, null)).isEqualTo("assist");
+        // null threshold means 0.90
+        assertThat(automation("rb-1", 0.90, 0.90, null)).isEqualTo("automate");
+        assertThat(automation("rb-1", 0.89, 0.99, null)).isEqualTo("assist");
         Map<String, Object> noThreshold = vars("category", "identity", "runbookId", "rb-1",
-                "classificationConfidence", 0.85, "retrievalConfidence", 0.85);
+                "classificationConfidence", 0.95, "retrievalConfidence", 0.95);
         assertThat(evaluate("automation-eligibility", noThreshold).asText()).isEqualTo("automate");
         // a tenant threshold is honoured
         assertThat(automation("rb-1", 0.66, 0.70, 0.65)).isEqualTo("automate");

@@ -185,9 +185,14 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
         line(out, "runbook-labelled tickets", String.format(Locale.ROOT, "%.1f", runbookTickets));
         line(out, "runbook top-1", f(top1));
         line(out, "runbook recall@3", f(recall3));
-        line(out, "automated (runbook != none, runbook confidence >= 0.80)", String.format(Locale.ROOT, "%.1f", automated));
+        line(out, "automated (runbook != none, runbook confidence >= " + defaultThreshold() + ")",
+                String.format(Locale.ROOT, "%.1f", automated));
         line(out, "automation precision", f(precision));
         line(out, "automation coverage", f(coverage));
+    }
+
+    private static String defaultThreshold() {
+        return String.format(Locale.ROOT, "%.2f", AutomationPolicy.DEFAULT.minRunbookConfidence());
     }
 
     static void appendPerClass(StringBuilder out, List<ClassStats> perClass) {
@@ -215,7 +220,7 @@ public record Evaluation(int tickets, double accuracy, double macroF1, List<Clas
             line(out, "runbook-labelled tickets per fold", meanSd(folds, e -> (double) e.runbookTickets()));
             line(out, "runbook top-1", meanSd(folds, Evaluation::runbookTop1));
             line(out, "runbook recall@3", meanSd(folds, Evaluation::runbookRecallAt3));
-            line(out, "automated per fold (runbook != none, runbook confidence >= 0.80)",
+            line(out, "automated per fold (runbook != none, runbook confidence >= " + defaultThreshold() + ")",
                     meanSd(folds, e -> (double) e.automated()));
             line(out, "automation precision", meanSd(folds, Evaluation::automationPrecision));
             line(out, "automation coverage", meanSd(folds, Evaluation::automationCoverage));

@@ -87,13 +87,13 @@ class TriageModelTest {
         Prediction p = loaded.predict("cannot connect to vpn client");
         assertThat(p.runbook()).isEqualTo("vpn-access");
         assertThat(p.runbooksTop3()).hasSize(3).startsWith("vpn-access");
-        assertThat(p.automate()).isEqualTo(p.runbookConfidence() >= 0.8);
+        assertThat(p.automate()).isEqualTo(p.runbookConfidence() >= 0.9);
         assertThat(loaded.predict("printer toner empty").automate()).isFalse(); // runbook none
         assertThat(model.predict("printer toner empty")).isEqualTo(loaded.predict("printer toner empty"));
 
         AutomationPolicy policy = AutomationPolicy.DEFAULT;
-        assertThat(policy.automate("vpn-access", 0.80)).isTrue();
-        assertThat(policy.automate("vpn-access", 0.79)).isFalse();
+        assertThat(policy.automate("vpn-access", 0.90)).isTrue();
+        assertThat(policy.automate("vpn-access", 0.89)).isFalse();
         assertThat(policy.automate("none", 0.99)).isFalse();
         assertThat(policy.automate(null, 0.0)).isFalse();
     }
