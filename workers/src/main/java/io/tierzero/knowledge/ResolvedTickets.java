@@ -4,9 +4,7 @@ import io.tierzero.knowledge.retrieval.ResolvedTicket;
 import io.tierzero.knowledge.retrieval.ResolvedTicketIndex;
 import io.tierzero.knowledge.retrieval.TextEmbedder;
 import io.tierzero.ticket.Ticket;
-import io.tierzero.ticket.TicketRepository;
 import java.io.IOException;
-import java.util.UUID;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -18,11 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResolvedTickets {
 
-    private final TicketRepository tickets;
     private final ResolvedTicketIndex index;
 
-    public ResolvedTickets(TicketRepository tickets, OpenSearchClient client, @Lazy TextEmbedder embedder) {
-        this.tickets = tickets;
+    public ResolvedTickets(OpenSearchClient client, @Lazy TextEmbedder embedder) {
         this.index = new ResolvedTicketIndex(client, embedder);
     }
 
@@ -33,8 +29,7 @@ public class ResolvedTickets {
      * @param runbookId the runbook that resolved it, null when none did
      * @return whether the ticket was indexed
      */
-    public boolean indexResolved(UUID ticketId, String resolutionNotes, String runbookId) throws IOException {
-        Ticket ticket = tickets.get(ticketId);
+    public boolean indexResolved(Ticket ticket, String resolutionNotes, String runbookId) throws IOException {
         if (ticket.resolvedAt() == null) {
             return false;
         }

@@ -1,8 +1,6 @@
 package io.tierzero.knowledge.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.tierzero.embedded.ManagedOpenSearch;
 import io.tierzero.knowledge.ResolvedTickets;
@@ -13,7 +11,6 @@ import io.tierzero.ticket.Level;
 import io.tierzero.ticket.Region;
 import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketKind;
-import io.tierzero.ticket.TicketRepository;
 import io.tierzero.ticket.TicketState;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -213,14 +210,11 @@ class SimilarTicketSearchTest {
     void aTicketResolvedInTierZeroIsIndexedOnceAndFound() throws IOException {
         Ticket resolved = ticketOfTierZero("The badge reader at the main entrance rejects my card", RESOLVED);
         Ticket open = ticketOfTierZero("My monitor flickers", null);
-        TicketRepository repository = mock(TicketRepository.class);
-        when(repository.get(resolved.ticketId())).thenReturn(resolved);
-        when(repository.get(open.ticketId())).thenReturn(open);
-        ResolvedTickets resolvedTickets = new ResolvedTickets(repository, client, embedder);
+        ResolvedTickets resolvedTickets = new ResolvedTickets(client, embedder);
 
-        assertThat(resolvedTickets.indexResolved(resolved.ticketId(), "Re-encoded the badge", null)).isTrue();
-        assertThat(resolvedTickets.indexResolved(resolved.ticketId(), "Re-encoded the badge", null)).isTrue();
-        assertThat(resolvedTickets.indexResolved(open.ticketId(), null, null)).isFalse();
+        assertThat(resolvedTickets.indexResolved(resolved, "Re-encoded the badge", null)).isTrue();
+        assertThat(resolvedTickets.indexResolved(resolved, "Re-encoded the badge", null)).isTrue();
+        assertThat(resolvedTickets.indexResolved(open, null, null)).isFalse();
         client.indices().refresh(refresh -> refresh.index(ResolvedTicketIndex.NAME));
 
         assertThat(index.count("hooli")).isEqualTo(1);
