@@ -9,17 +9,22 @@ import io.tierzero.TierZeroApplication;
 import io.tierzero.audit.Actor;
 import io.tierzero.triage.ActiveTriageModel;
 import io.tierzero.triage.ModelRegistry;
+import io.tierzero.triage.ModelsCommand;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 
 /**
  * The whole embedded app (in-memory engine, embedded PostgreSQL), started for one test class that activates
@@ -57,6 +62,22 @@ public final class ModelDrivenApp implements AutoCloseable {
 
     public TicketApi api() {
         return api;
+    }
+
+    /** What {@code ./tierzero models ...} printed and returned. */
+    public record ModelsCli(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code ./tierzero models <args>} against this app's database. */
+    public ModelsCli models(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = ModelsCommand.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int exitCode = command.execute(Stream.concat(Stream.of(args), Stream.of("--data-dir", dataDir().toString(),
+                "--postgres-port", Integer.toString(postgresPort()))).toArray(String[]::new));
+        return new ModelsCli(exitCode, out.toString(), err.toString());
     }
 
     public Path dataDir() {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.support.ModelDrivenApp;
+import io.tierzero.support.ModelDrivenApp.ModelsCli;
 import io.tierzero.support.SyntheticTickets;
 import io.tierzero.support.TicketApi;
 import io.tierzero.ticket.ProcessStep;
@@ -15,8 +16,6 @@ import io.tierzero.triage.drift.DriftMonitor;
 import io.tierzero.triage.drift.OutcomeSource;
 import io.tierzero.triage.drift.PredictionLog;
 import io.tierzero.triage.drift.ReportPeriod;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +34,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * The prediction log, the drift check and shadow mode on the real app (in-memory engine, embedded PostgreSQL), with
@@ -197,10 +194,10 @@ class DriftAndShadowTest {
         assertThat((String) alert.get("reason")).contains(modelVersion, "74.3%", "35 confirmed outcomes");
         assertThat((String) alert.get("payload")).contains("\"validationMetric\":\"label_calibration_accuracy\"");
 
-        Cli cli = cli("drift", "--tenant", "demo", "--period", "day");
+        ModelsCli cli = app.models("drift", "--tenant", "demo", "--period", "day");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("label_calibration_accuracy", modelVersion, "74.3%").containsPattern("YES\\s*$");
-        Cli badPeriod = cli("drift", "--period", "month");
+        ModelsCli badPeriod = app.models("drift", "--period", "month");
         assertThat(badPeriod.exitCode()).isEqualTo(ModelsCommand.BAD_INPUT);
         assertThat(badPeriod.err()).contains("'month' is not a report period");
 
@@ -249,10 +246,10 @@ class DriftAndShadowTest {
         assertThat(week.path("wouldAutomateSameWay").asLong()).isOne();
         assertThat(week.path("wouldAutomatePrecision").asDouble()).isEqualTo(1.0);
 
-        Cli cli = cli("shadow-report", "--tenant", SHADOW_TENANT);
+        ModelsCli cli = app.models("shadow-report", "--tenant", SHADOW_TENANT);
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains(SHADOW_TENANT, "1/1 100.0%");
-        Cli unknown = cli("shadow-report", "--tenant", "nobody");
+        ModelsCli unknown = app.models("shadow-report", "--tenant", "nobody");
         assertThat(unknown.exitCode()).isEqualTo(ModelsCommand.BAD_INPUT);
         assertThat(unknown.err()).contains("nobody");
     }
@@ -280,19 +277,5 @@ class DriftAndShadowTest {
     private static int alertCount() {
         return jdbc.sql("select count(*) from ticket_events where action = 'triage.drift-detected'")
                 .query(Integer.class).single();
-    }
-
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = ModelsCommand.commandLine();
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        int exitCode = command.execute(Stream.concat(Stream.of(args), Stream.of("--data-dir", app.dataDir().toString(),
-                "--postgres-port", Integer.toString(app.postgresPort()))).toArray(String[]::new));
-        return new Cli(exitCode, out.toString(), err.toString());
     }
 }

@@ -9,16 +9,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierzero.support.ModelDrivenApp;
+import io.tierzero.support.ModelDrivenApp.ModelsCli;
 import io.tierzero.support.SyntheticTickets;
 import io.tierzero.support.TicketApi;
 import io.tierzero.triage.model.TriageModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * The model registry and model-driven triage on the real app (in-memory engine, embedded PostgreSQL), with small
@@ -93,7 +90,7 @@ class ModelDrivenTriageTest {
                 .hasValueSatisfying(loaded -> assertThat(loaded.version()).isEqualTo(first.version()));
 
         // an operator registers and activates another model from the command line, on the same database
-        Cli register = cli("register", groupsOnly.toString(), "--activate", "--user", "ops.oncall");
+        ModelsCli register = app.models("register", groupsOnly.toString(), "--activate", "--user", "ops.oncall");
         assertThat(register.exitCode()).as(register.err()).isZero();
         String second = register.out().strip().replace(" (active)", "");
         assertThat(second).isNotEqualTo(first.version());
@@ -107,7 +104,7 @@ class ModelDrivenTriageTest {
         assertThat(StreamSupport.stream(listed.spliterator(), false)
                 .filter(model -> model.path("active").asBoolean()).map(model -> model.path("version").asText()))
                 .containsExactly(second);
-        Cli list = cli("list");
+        ModelsCli list = app.models("list");
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains(first.version(), second).containsPattern(second + "\\s+yes");
 
@@ -125,7 +122,7 @@ class ModelDrivenTriageTest {
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(unknown.getBody().path("detail").asText()).contains("20990101-000000-000000000000");
         assertThat(activate(first.version(), "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        Cli unknownByCli = cli("activate", "no-such-version");
+        ModelsCli unknownByCli = app.models("activate", "no-such-version");
         assertThat(unknownByCli.exitCode()).isEqualTo(ModelsCommand.BAD_INPUT);
         assertThat(unknownByCli.err()).contains("no-such-version");
         assertThat(activeModel.current().orElseThrow().version()).as("failed activations change nothing").isEqualTo(second);
@@ -200,19 +197,5 @@ class ModelDrivenTriageTest {
 
     private static ResponseEntity<JsonNode> activate(String version, String body) {
         return api.post("/api/models/" + version + "/activate", body, Map.of());
-    }
-
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = ModelsCommand.commandLine();
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        int exitCode = command.execute(Stream.concat(Stream.of(args), Stream.of("--data-dir", app.dataDir().toString(),
-                "--postgres-port", Integer.toString(app.postgresPort()))).toArray(String[]::new));
-        return new Cli(exitCode, out.toString(), err.toString());
     }
 }
