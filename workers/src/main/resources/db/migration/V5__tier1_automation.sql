@@ -1,0 +1,61 @@
+-- Tier-1 automation: the per-tenant controls, the requester's registered channels and second factors, playbook
+-- executions, and the one-time links sent to requesters.
+
+-- Kill switch: false stops every playbook of the tenant at once (tickets go to people instead).
+alter table tenants add column automation_enabled boolean not null default true;
+-- dry-run: playbooks check their inputs and record what they would do, change nothing, and hand the ticket to a person.
+alter table tenants add column automation_mode text not null default 'live' check (automation_mode in ('live', 'dry-run'));
+
+-- Where a requester can be reached. Only verified channels carry one-time links and codes.
+create table requester_channels (
+    tenant_id    text not null references tenants (tenant_id),
+    requester_id text not null,
+    kind         text not null check (kind in ('email', 'slack', 'teams')),
+    address      text not null,
+    preferred    boolean not null default false,
+    verified_at  timestamptz,
+    primary key (tenant_id, requester_id, kind)
+);
+
+-- Second factors enrolled by requesters: the TOTP secret, encrypted with the app's key (keys/secrets.json).
+create table requester_factors (
+    tenant_id         text not null references tenants (tenant_id),
+    requester_id      text not null,
+    kind              text not null check (kind in ('totp')),
+    secret_ciphertext bytea not null,
+    enrolled_at       timestamptz not null default now(),
+    enrolled_by       text not null,
+    primary key (tenant_id, requester_id, kind)
+);
+
+-- One run of a playbook for a ticket. A job delivered twice finds its execution by the idempotency key.
+create table playbook_executions (
+    tenant_id        text not null references tenants (tenant_id),
+    execution_id     uuid primary key,
+    ticket_id        uuid not null references tickets (ticket_id),
+    idempotency_key  text not null unique,
+    playbook_id      text not null,
+    playbook_version integer not null,
+    runbook_id       text not null,
+    mode             text not null check (mode in ('live', 'dry-run')),
+    state            text not null check (state in ('running', 'awaiting-requester', 'succeeded', 'failed', 'rolled-back', 'dry-run')),
+    inputs           jsonb not null,
+    input_digest     text not null,
+    result           jsonb,
+    started_at       timestamptz not null default now(),
+    ended_at         timestamptz
+);
+create index playbook_executions_by_ticket on playbook_executions (ticket_id, started_at);
+
+-- One-time links and codes sent to requesters (password reset): only a digest of the secret is kept.
+create table one_time_secrets (
+    tenant_id     text not null references tenants (tenant_id),
+    secret_id     uuid primary key,
+    ticket_id     uuid not null references tickets (ticket_id),
+    execution_id  uuid not null references playbook_executions (execution_id),
+    purpose       text not null,
+    secret_digest text not null,
+    expires_at    timestamptz not null,
+    failed_attempts integer not null default 0,
+    used_at       timestamptz
+);
