@@ -25,6 +25,8 @@ create table requester_factors (
     secret_ciphertext bytea not null,
     enrolled_at       timestamptz not null default now(),
     enrolled_by       text not null,
+    -- the last time step whose code was accepted: a code is good once
+    last_used_step    bigint not null default 0,
     primary key (tenant_id, requester_id, kind)
 );
 
@@ -35,13 +37,15 @@ create table playbook_executions (
     ticket_id        uuid not null references tickets (ticket_id),
     idempotency_key  text not null unique,
     playbook_id      text not null,
-    playbook_version integer not null,
+    playbook_version text not null,
     runbook_id       text not null,
     mode             text not null check (mode in ('live', 'dry-run')),
     state            text not null check (state in ('running', 'awaiting-requester', 'succeeded', 'failed', 'rolled-back', 'dry-run')),
     inputs           jsonb not null,
     input_digest     text not null,
     result           jsonb,
+    -- the requester's answer to "did this resolve your issue?" after the run: the runbook's success statistics
+    requester_confirmed boolean,
     started_at       timestamptz not null default now(),
     ended_at         timestamptz
 );

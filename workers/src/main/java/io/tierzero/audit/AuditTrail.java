@@ -106,7 +106,7 @@ public class AuditTrail {
                 Sha256.hex(event.canonicalContent()));
     }
 
-    private static String canonicalJson(Map<String, ?> payload) {
+    static String canonicalJson(Map<String, ?> payload) {
         try {
             return CANONICAL_JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

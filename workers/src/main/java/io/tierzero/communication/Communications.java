@@ -2,6 +2,7 @@ package io.tierzero.communication;
 
 import io.tierzero.ticket.ProcessStep;
 import io.tierzero.ticket.TicketLifecycle;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +25,18 @@ public class Communications {
 
     public void askForConfirmation(UUID ticketId, ProcessStep step) {
         notSent(ticketId, "confirmation-request", step);
+    }
+
+    public void send(UUID ticketId, String templateId, Map<String, Object> values, ProcessStep step) {
+        notSent(ticketId, templateId, step);
+    }
+
+    public void sendTo(UUID ticketId, String channelKind, String address, String templateId, Map<String, Object> values,
+            String idempotencyKey) {
+        lifecycle.change(ticketId, "communication.not-sent")
+                .because("No notification channel is configured")
+                .note("message", templateId)
+                .apply();
     }
 
     private void notSent(UUID ticketId, String message, ProcessStep step) {

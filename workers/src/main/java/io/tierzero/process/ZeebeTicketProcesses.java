@@ -17,6 +17,7 @@ class ZeebeTicketProcesses implements TicketProcesses {
 
     static final String REQUESTER_ANSWERED = "requester-answered";
     static final String CUSTOMER_RESPONDED = "customer-responded";
+    static final String REQUESTER_ACTION_COMPLETED = "requester-action-completed";
 
     private final CamundaClient camunda;
 
@@ -41,6 +42,16 @@ class ZeebeTicketProcesses implements TicketProcesses {
                 .correlationKey(ticket.ticketId().toString())
                 .messageId(ticket.ticketId() + "/answer/" + ticket.reopenCount())
                 .variables(Map.of("requesterConfirmed", resolved))
+                .send().join();
+    }
+
+    @Override
+    public void requesterActionCompleted(Ticket ticket, String remediationOutcome) {
+        camunda.newPublishMessageCommand()
+                .messageName(REQUESTER_ACTION_COMPLETED)
+                .correlationKey(ticket.ticketId().toString())
+                .messageId(ticket.ticketId() + "/requester-action")
+                .variables(Map.of("remediationOutcome", remediationOutcome))
                 .send().join();
     }
 

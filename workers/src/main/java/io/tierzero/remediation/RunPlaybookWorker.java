@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.tierzero.process.JobSteps;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,15 @@ public class RunPlaybookWorker {
 
     @JobWorker(type = "remediation.run-playbook")
     public Map<String, Object> runPlaybook(ActivatedJob job, @Variable String ticketId,
-                                           @Variable(optional = true) String runbookId) {
-        RemediationOutcome outcome = remediation.run(UUID.fromString(ticketId), runbookId, JobSteps.stepOf(job));
-        return Map.of("remediationOutcome", outcome.value());
+                                           @Variable(optional = true) String runbookId,
+                                           @Variable(optional = true) String approvedBy) {
+        Remediation.RunResult result = remediation.run(UUID.fromString(ticketId), runbookId, approvedBy,
+                JobSteps.stepOf(job));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("remediationOutcome", result.outcome().value());
+        if (result.awaitRequesterFor() != null) {
+            variables.put("awaitRequesterFor", result.awaitRequesterFor().toString());
+        }
+        return variables;
     }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class HumanTasks {
+
+    static final String APPROVAL_FORM = "approve-automated-action";
+    /** The accounts automation acts under (tierzero-process, tierzero-playbooks). */
+    private static final String AUTOMATION_ACCOUNT_PREFIX = "tierzero-";
 
     private static final String SELECT = """
             select h.*, t.reference_number, t.subject from human_tasks h join tickets t on t.ticket_id = h.ticket_id
@@ -134,7 +139,11 @@ public class HumanTasks {
                 throw new TaskConflictException("Task " + taskId + " must be claimed by " + userId
                         + " before it is completed (it is " + task.state() + ").");
             }
-            Map<String, Object> variables = forms.validate(task.formId(), formData);
+            Map<String, Object> variables = new HashMap<>(forms.validate(task.formId(), formData));
+            if (APPROVAL_FORM.equals(task.formId())) {
+                checkApprover(task, userId);
+                variables.put("approvedBy", "approve".equals(variables.get("approvalDecision")) ? userId : null);
+            }
             long jobKey = jdbc.sql("select job_key from human_tasks where task_id = ?").param(taskId)
                     .query(Long.class).single();
             if (!jobs.complete(jobKey, variables)) {
@@ -153,6 +162,16 @@ public class HumanTasks {
             }
             return get(tenantId, taskId);
         });
+    }
+
+    /** Nobody approves an automated action on their own request, and automation never approves its own action. */
+    private void checkApprover(HumanTask task, String userId) {
+        if (userId.equals(tickets.get(task.ticketId()).requesterId())) {
+            throw new SegregationOfDutiesException(userId + " requested this ticket and cannot approve its automated action.");
+        }
+        if (userId.startsWith(AUTOMATION_ACCOUNT_PREFIX)) {
+            throw new SegregationOfDutiesException("Automation cannot approve its own action; a person must.");
+        }
     }
 
     private static boolean resolvesTicket(String formId, Map<String, Object> variables) {

@@ -14,6 +14,9 @@ public interface TicketProcesses {
     /** The requester answered "did this resolve your issue?". */
     void requesterAnswered(Ticket ticket, boolean resolved);
 
+    /** The requester finished their part of an automated action (e.g. chose a new password); outcome as the lifecycle reads it. */
+    void requesterActionCompleted(Ticket ticket, String remediationOutcome);
+
     /** The customer replied while the ticket was pending customer. */
     void customerResponded(Ticket ticket, String reply);
 }

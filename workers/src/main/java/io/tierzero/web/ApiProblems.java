@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.tasks.InvalidFormDataException;
+import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
 import io.tierzero.tasks.TaskNotFoundException;
 import io.tierzero.tenant.UnknownTenantException;
@@ -41,6 +42,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TaskConflictException.class)
     ProblemDetail conflict(TaskConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(SegregationOfDutiesException.class)
+    ProblemDetail segregationOfDuties(SegregationOfDutiesException e) {
+        return problem(HttpStatus.FORBIDDEN, "Segregation of duties", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -179,18 +179,32 @@ class DecisionTablesTest {
     // ------------------------------------------------------------------ approval policy
 
     @Test
-    void approvalPolicyByActionRisk() {
-        JsonNode low = evaluate("approval-policy", vars("actionRisk", "low"));
-        assertThat(low.get("approvalRequired").asBoolean()).isFalse();
-        assertThat(low.get("approverRole").isNull()).isTrue();
-        Map<String, String> approvers = Map.of("medium", "service-desk-lead", "high", "change-manager",
-                "critical", "change-advisory-board");
+    void standardChangesNeedNoApproval() {
+        for (String risk : new String[] {"low", "medium"}) {
+            JsonNode approval = evaluate("approval-policy", vars("actionRisk", risk, "runbookApproval", "none"));
+            assertThat(approval.get("approvalRequired").asBoolean()).as(risk).isFalse();
+            assertThat(approval.get("approverRole").isNull()).as(risk).isTrue();
+        }
+    }
+
+    @Test
+    void theApproverARunbookNamesApprovesWhateverTheRisk() {
+        JsonNode approval = evaluate("approval-policy", vars("actionRisk", "medium", "runbookApproval", "line-manager"));
+        assertThat(approval.get("approvalRequired").asBoolean()).isTrue();
+        assertThat(approval.get("approverRole").asText()).isEqualTo("line-manager");
+        assertThat(evaluate("approval-policy", vars("actionRisk", "critical", "runbookApproval", "security-team"))
+                .get("approverRole").asText()).isEqualTo("security-team");
+    }
+
+    @Test
+    void riskierActionsNeedTheChangeManagerOrTheBoard() {
+        Map<String, String> approvers = Map.of("high", "change-manager", "critical", "change-advisory-board");
         approvers.forEach((risk, role) -> {
-            JsonNode approval = evaluate("approval-policy", vars("actionRisk", risk));
+            JsonNode approval = evaluate("approval-policy", vars("actionRisk", risk, "runbookApproval", "none"));
             assertThat(approval.get("approvalRequired").asBoolean()).as(risk).isTrue();
             assertThat(approval.get("approverRole").asText()).as(risk).isEqualTo(role);
         });
-        JsonNode unknown = evaluate("approval-policy", vars("actionRisk", "unheard-of"));
+        JsonNode unknown = evaluate("approval-policy", vars("actionRisk", "unheard-of", "runbookApproval", "none"));
         assertThat(unknown.get("approvalRequired").asBoolean()).isTrue();
         assertThat(unknown.get("approverRole").asText()).isEqualTo("change-manager");
     }

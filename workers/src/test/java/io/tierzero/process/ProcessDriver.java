@@ -35,7 +35,8 @@ final class ProcessDriver {
             "decisions/approval-policy.dmn",
             "forms/work-on-request.form",
             "forms/diagnose-incident.form",
-            "forms/review-major-incident.form");
+            "forms/review-major-incident.form",
+            "forms/approve-automated-action.form");
 
     private final ZeebeClient client;
     private final ZeebeTestEngine engine;

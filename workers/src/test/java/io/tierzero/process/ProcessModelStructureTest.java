@@ -37,11 +37,13 @@ class ProcessModelStructureTest {
 
     private static final Pattern READABLE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Set<String> CONTRACT_JOB_TYPES = Set.of("communication.acknowledge", "triage.classify",
-            "knowledge.find-runbooks", "sla.start-clock", "remediation.run-playbook", "communication.request-confirmation",
+            "knowledge.find-runbooks", "sla.start-clock", "remediation.prepare-playbook", "remediation.run-playbook",
+            "communication.notify-automation-result", "communication.request-confirmation",
             "ticket.assign", "routing.hand-off", "escalation.escalate-tier", "sla.pause-clock", "sla.resume-clock",
             "sla.warn", "sla.record-breach", "ticket.resolve", "ticket.reopen", "ticket.close", "incident.declare-major");
     private static final Map<String, String> DECISION_RESULTS = Map.of("priority-matrix", "priority",
-            "sla-targets", "slaTargets", "automation-eligibility", "automationDecision", "routing", "routing");
+            "sla-targets", "slaTargets", "automation-eligibility", "automationDecision", "routing", "routing",
+            "approval-policy", "approval");
 
     private static BpmnModelInstance read(String resource) {
         InputStream in = ProcessModelStructureTest.class.getClassLoader().getResourceAsStream(resource);
@@ -150,7 +152,8 @@ class ProcessModelStructureTest {
     @ParameterizedTest
     @CsvSource({"work-on-request,resolution;resolutionNotes;resolvedByGroup;runbookUsed;escalationReason",
             "diagnose-incident,resolutionNotes",
-            "review-major-incident,reviewNotes;problemRecordNeeded"})
+            "review-major-incident,reviewNotes;problemRecordNeeded",
+            "approve-automated-action,approvalDecision;approvalComment"})
     void formsMatchTheContract(String formId, String keys) throws Exception {
         com.fasterxml.jackson.databind.JsonNode form;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("forms/" + formId + ".form")) {

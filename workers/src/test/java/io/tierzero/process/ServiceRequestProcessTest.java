@@ -51,33 +51,113 @@ class ServiceRequestProcessTest {
         assertThat(instance).isCompleted().hasPassedElement("request-closed");
     }
 
-    @Test
-    void automatedRemediationResolvedAndConfirmedClosesTheRequest() {
+    /** Triage that decides to automate, and a playbook of the given declared risk and approval. */
+    private ProcessInstanceEvent automated(String actionRisk, String runbookApproval) {
         ProcessInstanceEvent instance = start();
         driver.triage("identity", 0.95, "rb-password-reset", 0.91);
-        assertThat(instance).hasVariableWithValue("automationDecision", "automate")
-                .hasVariableWithValue("priority", "P2");
+        assertThat(instance).hasVariableWithValue("automationDecision", "automate");
+        driver.complete("remediation.prepare-playbook", Map.of("playbookReady", true, "playbookId", "password-reset",
+                "playbookVersion", "1.0", "actionRisk", actionRisk, "runbookApproval", runbookApproval));
+        return instance;
+    }
+
+    @Test
+    void automatedRemediationResolvedAndConfirmedClosesTheRequest() {
+        ProcessInstanceEvent instance = automated("low", "none");
+        assertThat(instance).hasVariableWithValue("priority", "P2");
         assertThat(instance).hasVariableWithValue("slaTargets", Map.of("responseMinutes", 30, "resolutionMinutes", 480));
         driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "resolved"));
+        driver.complete("communication.notify-automation-result");
         confirmAndClose(instance, false);
         assertThat(instance).hasPassedElementsInOrder("acknowledge-request", "classify-request", "find-runbooks",
                         "determine-priority", "determine-sla-targets", "start-sla-clock", "decide-automation",
-                        "run-remediation", "request-confirmation", "requester-answered", "close-request")
+                        "prepare-playbook", "determine-approval", "run-remediation", "notify-automation-result",
+                        "request-confirmation", "requester-answered", "close-request")
+                .hasNotPassedElement("approve-automated-action")
                 .hasNotPassedElement("resolve-with-support-team")
                 .hasNotPassedElement("record-resolution");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"failed", "unavailable"})
+    @ValueSource(strings = {"failed", "unavailable", "dry-run"})
     void remediationThatDoesNotResolveFallsBackToTheSupportTeam(String outcome) {
-        ProcessInstanceEvent instance = start();
-        driver.triage("identity", 0.95, "rb-password-reset", 0.91);
+        ProcessInstanceEvent instance = automated("medium", "none");
         driver.complete("remediation.run-playbook", Map.of("remediationOutcome", outcome));
         ActivatedJob assign = driver.assign(Duration.ofDays(30));
         assertThat(routing(assign)).containsEntry("assignmentGroup", "L1-service-desk");
         driver.userTask("work-on-request");
         assertThat(instance).isWaitingAtElements("work-on-request").hasPassedElement("route-to-support-group");
         driver.assertNoJob("communication.request-confirmation");
+    }
+
+    @Test
+    void aPlaybookThatIsNotReadyLeavesTheTicketToPeople() {
+        ProcessInstanceEvent instance = start();
+        driver.triage("identity", 0.95, "rb-password-reset", 0.91);
+        driver.complete("remediation.prepare-playbook", Map.of("playbookReady", false));
+        driver.assertNoJob("remediation.run-playbook");
+        driver.assign(Duration.ofDays(30));
+        driver.userTask("work-on-request");
+        assertThat(instance).hasNotPassedElement("determine-approval");
+    }
+
+    @Test
+    void anApprovedActionRunsAfterTheApproverOfTheRunbookSaidYes() {
+        ProcessInstanceEvent instance = automated("medium", "line-manager");
+        driver.assertNoJob("remediation.run-playbook");
+        ActivatedJob approval = driver.userTask("approve-automated-action");
+        assertThat(approval.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"line-manager\"]");
+        driver.complete(approval, Map.of("approvalDecision", "approve", "approvedBy", "lena.manager"));
+        ActivatedJob run = driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "resolved"));
+        assertThat(run.getVariablesAsMap()).containsEntry("approvedBy", "lena.manager");
+        driver.complete("communication.notify-automation-result");
+        confirmAndClose(instance, false);
+    }
+
+    @Test
+    void aRefusedActionNeverRunsAndPeopleTakeOver() {
+        ProcessInstanceEvent instance = automated("high", "none");
+        ActivatedJob approval = driver.userTask("approve-automated-action");
+        assertThat(approval.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"change-manager\"]");
+        driver.complete(approval, Map.of("approvalDecision", "refuse", "approvalComment", "Not during the freeze"));
+        driver.assertNoJob("remediation.run-playbook");
+        driver.assign(Duration.ofDays(30));
+        driver.userTask("work-on-request");
+        assertThat(instance).hasNotPassedElement("run-remediation");
+    }
+
+    @Test
+    void aPasswordResetWaitsForTheRequesterThenAsksForConfirmation() {
+        ProcessInstanceEvent instance = automated("medium", "none");
+        driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "awaiting-requester",
+                "awaitRequesterFor", "PT35M"));
+        assertThat(instance).isWaitingForMessages("requester-action-completed");
+        driver.publish("requester-action-completed", Map.of("remediationOutcome", "resolved"));
+        driver.complete("communication.notify-automation-result");
+        confirmAndClose(instance, false);
+        assertThat(instance).hasPassedElement("wait-for-requester-action");
+    }
+
+    @Test
+    void aRequesterWhoseIdentityWasNotVerifiedGetsAPerson() {
+        automated("medium", "none");
+        driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "awaiting-requester",
+                "awaitRequesterFor", "PT35M"));
+        driver.publish("requester-action-completed", Map.of("remediationOutcome", "failed"));
+        driver.assertNoJob("communication.notify-automation-result");
+        driver.assign(Duration.ofDays(30));
+        driver.userTask("work-on-request");
+    }
+
+    @Test
+    void anUnusedLinkExpiresAndAPersonTakesOver() {
+        ProcessInstanceEvent instance = automated("medium", "none");
+        driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "awaiting-requester",
+                "awaitRequesterFor", "PT35M"));
+        driver.advance(Duration.ofMinutes(36));
+        driver.assign(Duration.ofDays(30));
+        driver.userTask("work-on-request");
+        assertThat(instance).hasPassedElement("requester-action-timeout");
     }
 
     @Test

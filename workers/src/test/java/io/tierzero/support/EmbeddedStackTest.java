@@ -42,6 +42,7 @@ public abstract class EmbeddedStackTest {
                 "tierzero.embedded.zeebe.port", Integer.toString(zeebePort),
                 "tierzero.embedded.postgres.port", Integer.toString(postgresPort),
                 "tierzero.embedded.opensearch.enabled", "false",
+                "tierzero.embedded.directory.port", Integer.toString(freePort()),
                 // nothing listens there: runbook retrieval is unavailable, whatever node runs on this machine's 9200
                 "tierzero.opensearch.url", "http://127.0.0.1:" + freePort(),
                 "management.health.opensearch.enabled", "false");

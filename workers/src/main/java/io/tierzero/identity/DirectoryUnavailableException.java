@@ -1,0 +1,8 @@
+package io.tierzero.identity;
+
+public class DirectoryUnavailableException extends RuntimeException {
+
+    public DirectoryUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
