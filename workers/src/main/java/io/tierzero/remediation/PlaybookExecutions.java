@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierzero.audit.ActionSignatures;
+import io.tierzero.ticket.RequesterAnswered;
 import io.tierzero.ticket.Ticket;
+import org.springframework.context.event.EventListener;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,9 +62,10 @@ public class PlaybookExecutions {
     }
 
     /** The requester's answer to "did this resolve your issue?" after the ticket's automated attempt. */
-    public void answered(UUID ticketId, boolean confirmed) {
+    @EventListener
+    public void answered(RequesterAnswered answer) {
         jdbc.sql("update playbook_executions set requester_confirmed = ? where idempotency_key = ? and state = 'succeeded'")
-                .params(confirmed, attemptKey(ticketId)).update();
+                .params(answer.confirmed(), attemptKey(answer.ticketId())).update();
     }
 
     /** Per playbook: runs, how they ended and what requesters said: how well each runbook works. */

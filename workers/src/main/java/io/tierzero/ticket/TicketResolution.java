@@ -1,14 +1,14 @@
 package io.tierzero.ticket;
 
-import io.tierzero.triage.drift.PredictionLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Resolving, reopening and closing a ticket. The requester's answer to "did this resolve your issue?" (a close
- * confirmed by the requester, or a reopening) is recorded against the triage model's predictions as well.
+ * confirmed by the requester, or a reopening) is published as {@link RequesterAnswered}.
  */
 @Service
 public class TicketResolution {
@@ -16,14 +16,14 @@ public class TicketResolution {
     private final TicketLifecycle lifecycle;
     private final TicketRepository tickets;
     private final Clock clock;
-    private final PredictionLog predictionLog;
+    private final ApplicationEventPublisher events;
 
     public TicketResolution(TicketLifecycle lifecycle, TicketRepository tickets, Clock clock,
-            PredictionLog predictionLog) {
+            ApplicationEventPublisher events) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.clock = clock;
-        this.predictionLog = predictionLog;
+        this.events = events;
     }
 
     public void resolve(UUID ticketId, String resolutionNotes, ProcessStep step) {
@@ -45,7 +45,7 @@ public class TicketResolution {
                 .set("reopen_count", ticket.reopenCount() + 1)
                 .set("resolved_at", null)
                 .apply();
-        predictionLog.answeredByRequester(ticketId, false);
+        events.publishEvent(new RequesterAnswered(ticketId, false));
     }
 
     public void close(UUID ticketId, ClosureReason reason, ProcessStep step) {
@@ -57,7 +57,7 @@ public class TicketResolution {
                 .note("closureReason", reason.code())
                 .apply();
         if (reason == ClosureReason.CONFIRMED_BY_REQUESTER) {
-            predictionLog.answeredByRequester(ticketId, true);
+            events.publishEvent(new RequesterAnswered(ticketId, true));
         }
     }
 }

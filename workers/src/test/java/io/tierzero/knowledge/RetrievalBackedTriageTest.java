@@ -65,7 +65,7 @@ class RetrievalBackedTriageTest {
 
         assertThat(event(view, "knowledge.runbooks-searched").path("reason").asText())
                 .contains("From the model only", "the runbook index does not exist");
-        assertThat(payload(view, "remediation.unavailable").path("runbookId").asText()).isEqualTo("password-reset");
+        assertThat(payload(view, "remediation.prepared").path("playbookId").asText()).isEqualTo("password-reset");
     }
 
     @Test
@@ -90,7 +90,7 @@ class RetrievalBackedTriageTest {
     private static JsonNode automatedTicket(String subject, String body) {
         TicketApi api = app.api();
         String ticketId = api.submit(request(subject, body));
-        JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("remediation.unavailable"));
+        JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("remediation.prepared"));
         assertThat(app.automationDecision(view)).isEqualTo("automate");
         return view;
     }

@@ -43,6 +43,12 @@ public final class SyntheticTickets {
                             "There is a paper jam in %s and it shows an error light.",
                             "%s is offline and my documents do not print.",
                             "The printer %s prints blank pages since yesterday.")),
+            new Problem("Identity Team", "account-unlock",
+                    List.of("Account locked", "Locked out of my account", "Please unlock my user", "User blocked"),
+                    List.of("%s says my account is locked out after too many attempts, please unlock it.",
+                            "I am locked out of %s since this morning, the account is blocked.",
+                            "Please unlock my user, %s tells me the account is locked.",
+                            "Account locked again on %s, I typed it wrong three times.")),
             new Problem("Workplace Team", "none",
                     List.of("New monitor request", "Need a docking station", "Request for a second screen",
                             "Ergonomic chair"),
@@ -54,7 +60,7 @@ public final class SyntheticTickets {
     private final List<TicketText> tickets = new ArrayList<>();
     private final Map<String, String> runbookById = new HashMap<>();
 
-    /** {@code perProblem} tickets for each of the four problems, the same for the same seed. */
+    /** {@code perProblem} tickets for each of the five problems, the same for the same seed. */
     public SyntheticTickets(int perProblem, long seed) {
         Random random = new Random(seed);
         int id = 0;

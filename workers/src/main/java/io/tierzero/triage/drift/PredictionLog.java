@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.tierzero.ticket.RequesterAnswered;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,7 +68,10 @@ public class PredictionLog {
      * The requester answered "did this resolve your issue?". When no agent had worked the ticket (an automated
      * resolution), the answer is the outcome: a yes confirms the automated runbook.
      */
-    public void answeredByRequester(UUID ticketId, boolean confirmed) {
+    @EventListener
+    public void answeredByRequester(RequesterAnswered answer) {
+        UUID ticketId = answer.ticketId();
+        boolean confirmed = answer.confirmed();
         jdbc.sql("""
                         update triage_predictions
                         set requester_confirmed = :confirmed,

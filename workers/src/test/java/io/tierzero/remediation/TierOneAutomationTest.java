@@ -1,0 +1,179 @@
+package io.tierzero.remediation;
+
+import static io.tierzero.support.ModelDrivenApp.event;
+import static io.tierzero.support.ModelDrivenApp.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierzero.audit.ActionSignatures;
+import io.tierzero.audit.ActionSignatures.SignedAction;
+import io.tierzero.identity.DirectoryAccount;
+import io.tierzero.identity.EmbeddedDirectoryServer;
+import io.tierzero.identity.LdapDirectory;
+import io.tierzero.support.ModelDrivenApp;
+import io.tierzero.support.SyntheticTickets;
+import io.tierzero.support.TicketApi;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tier-1 automation on the embedded stack: a trained model decides, the playbooks act on the embedded LDAP
+ * directory, and every way it can go wrong ends with a person and a complete record.
+ */
+class TierOneAutomationTest {
+
+    @TempDir
+    static Path models;
+
+    private static ModelDrivenApp app;
+    private static TicketApi api;
+
+    @BeforeAll
+    static void startTheAppWithAModel() {
+        app = new ModelDrivenApp(Map.of());
+        app.useModel(new SyntheticTickets(20, 7).trainInto(models.resolve("model"), true));
+        api = app.api();
+    }
+
+    @AfterAll
+    static void stopTheApp() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @AfterEach
+    void automationBackOnAndLive() {
+        setControls(true, "live");
+    }
+
+    @Test
+    void aLockedOutRequesterIsUnlockedInTheDirectoryAndTheTicketClosesOnTheirYes() {
+        assertThat(account("maria.costa").locked()).isTrue();
+        String ticketId = api.submit(request("maria.costa", "Account locked",
+                "Windows says my account is locked out after too many attempts, please unlock it."));
+
+        JsonNode view = api.awaitTicket(ticketId, TierOneAutomationTest::hasConfirmationRequest);
+        assertThat(app.automationDecision(view)).isEqualTo("automate");
+        assertThat(account("maria.costa").locked()).isFalse();
+        JsonNode executed = payload(view, "remediation.playbook-succeeded");
+        assertThat(executed.path("playbookId").asText()).isEqualTo("account-unlock");
+        assertThat(event(view, "remediation.playbook-succeeded").path("actorKind").asText()).isEqualTo("automation");
+        assertThat(app.bean(ActionSignatures.class).verify(signed(ticketId, executed), executed.path("signature").asText()))
+                .as("the signature checks out with the public key").isTrue();
+        SignedAction genuine = signed(ticketId, executed);
+        SignedAction altered = new SignedAction(genuine.tenantId(), genuine.ticketId(), genuine.executionId(),
+                genuine.playbookId(), genuine.playbookVersion(), genuine.inputDigest(), "failed", genuine.approvedBy());
+        assertThat(app.bean(ActionSignatures.class).verify(altered, executed.path("signature").asText()))
+                .as("an altered record does not").isFalse();
+
+        assertThat(api.post("/api/tenants/demo/tickets/" + ticketId + "/confirmation", "{\"resolved\": true}", Map.of())
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        api.awaitState(ticketId, "closed");
+        JsonNode statistics = app.http().getForObject("/api/tenants/demo/playbooks/statistics", JsonNode.class);
+        JsonNode unlock = find(statistics, "account-unlock");
+        assertThat(unlock.path("succeeded").asLong()).isEqualTo(1);
+        assertThat(unlock.path("confirmedByRequester").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theKillSwitchStopsEveryPlaybookAndPeopleTakeOver() {
+        setControls(false, "live");
+        String ticketId = api.submit(request("ana.silva", "Forgot my password",
+                "I forgot my password and cannot log in to Windows."));
+
+        api.awaitOpenTask(ticketId);
+        JsonNode view = api.ticket(ticketId);
+        assertThat(TicketApi.actions(view)).contains("remediation.stopped-by-kill-switch")
+                .doesNotContain("remediation.playbook-awaiting-requester");
+        JsonNode changes = app.http().getForObject("/api/tenants/demo/automation", JsonNode.class);
+        assertThat(changes.path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDryRunChecksTheInputsChangesNothingAndHandsTheTicketToAPerson() {
+        setControls(true, "dry-run");
+        String ticketId = api.submit(request("joao.pereira", "Forgot my password",
+                "My password expired this morning and Outlook does not accept it any more."));
+
+        api.awaitOpenTask(ticketId);
+        JsonNode view = api.ticket(ticketId);
+        JsonNode dryRun = payload(view, "remediation.playbook-dry-run");
+        assertThat(dryRun.path("mode").asText()).isEqualTo("dry-run");
+        assertThat(dryRun.path("playbookId").asText()).isEqualTo("password-reset");
+        assertThat(app.bean(PlaybookExecutions.class).ofTicket(UUID.fromString(ticketId)).orElseThrow().state())
+                .isEqualTo("dry-run");
+    }
+
+    @Test
+    void whenTheDirectoryIsDownThePlaybookFailsSafelyAndAPersonGetsTheTicket() throws Exception {
+        EmbeddedDirectoryServer directory = app.bean(EmbeddedDirectoryServer.class);
+        directory.stopListening();
+        try {
+            String ticketId = api.submit(request("ana.silva", "Reset my password please",
+                    "Please reset the password of my account, I cannot sign in to Teams."));
+            api.awaitOpenTask(ticketId);
+            JsonNode view = api.ticket(ticketId);
+            assertThat(event(view, "remediation.playbook-failed").path("reason").asText())
+                    .contains("The directory is unavailable");
+            assertThat(app.bean(PlaybookExecutions.class).ofTicket(UUID.fromString(ticketId)).orElseThrow().state())
+                    .isEqualTo("failed");
+        } finally {
+            directory.startListening();
+        }
+    }
+
+    private static boolean hasConfirmationRequest(JsonNode ticket) {
+        return java.util.stream.StreamSupport.stream(ticket.path("history").spliterator(), false)
+                .anyMatch(e -> e.path("bpmnElementId").asText().equals("request-confirmation"));
+    }
+
+    private static SignedAction signed(String ticketId, JsonNode executed) {
+        return new SignedAction("demo", UUID.fromString(ticketId), UUID.fromString(executed.path("executionId").asText()),
+                executed.path("playbookId").asText(), executed.path("playbookVersion").asText(),
+                executed.path("inputDigest").asText(), executed.path("result").asText(),
+                executed.path("approvedBy").asText().isEmpty() ? null : executed.path("approvedBy").asText());
+    }
+
+    private static void setControls(boolean enabled, String mode) {
+        HttpStatus status = (HttpStatus) app.http().exchange("/api/tenants/demo/automation",
+                org.springframework.http.HttpMethod.PUT, json("""
+                        {"enabled": %s, "mode": "%s", "changedBy": "ops.lead", "reason": "test"}""".formatted(enabled, mode)),
+                JsonNode.class).getStatusCode();
+        assertThat(status).isEqualTo(HttpStatus.OK);
+    }
+
+    private static org.springframework.http.HttpEntity<String> json(String body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(body, headers);
+    }
+
+    private static DirectoryAccount account(String username) {
+        try (LdapDirectory directory = new LdapDirectory(app.bean(EmbeddedDirectoryServer.class).settings())) {
+            return directory.findAccount(username).orElseThrow();
+        }
+    }
+
+    private static JsonNode find(JsonNode statistics, String playbookId) {
+        for (JsonNode row : statistics) {
+            if (row.path("playbookId").asText().equals(playbookId)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no statistics for " + playbookId + ": " + statistics);
+    }
+
+    static String request(String requester, String subject, String body) {
+        return """
+                {"channel": "portal", "requester": {"id": "%s", "email": "%s@demo.example"},
+                 "subject": "%s", "body": "%s", "impact": "low", "urgency": "medium"}""".formatted(requester, requester, subject, body);
+    }
+}
