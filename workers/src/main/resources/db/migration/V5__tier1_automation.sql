@@ -63,3 +63,44 @@ create table one_time_secrets (
     failed_attempts integer not null default 0,
     used_at       timestamptz
 );
+
+-- The runbook the find-runbooks step settled on (model and retrieval combined): what the agent is pointed to.
+alter table tickets add column runbook_id text;
+
+-- Configuration items: the requesters' devices and the software on them, the tenant's servers and applications.
+-- Filled by hand, from the demo data, or by the CMDB synchronisation.
+create table configuration_items (
+    tenant_id  text not null references tenants (tenant_id),
+    ci_id      text not null,
+    kind       text not null check (kind in ('laptop', 'desktop', 'mobile', 'printer', 'server', 'application', 'network')),
+    name       text not null,
+    owner_id   text,
+    site       text,
+    os         text,
+    model      text,
+    software   jsonb not null default '[]'::jsonb,
+    attributes jsonb not null default '{}'::jsonb,
+    primary key (tenant_id, ci_id)
+);
+create index configuration_items_by_owner on configuration_items (tenant_id, owner_id);
+
+create table configuration_item_changes (
+    tenant_id  text not null references tenants (tenant_id),
+    ci_id      text not null,
+    changed_at timestamptz not null,
+    change_ref text,
+    summary    text not null,
+    foreign key (tenant_id, ci_id) references configuration_items (tenant_id, ci_id)
+);
+create index configuration_item_changes_by_ci on configuration_item_changes (tenant_id, ci_id, changed_at);
+
+-- The briefing built for each escalation to people: kept as built, for the agent, the API and the auditor.
+create table escalation_packages (
+    tenant_id  text not null references tenants (tenant_id),
+    ticket_id  uuid not null references tickets (ticket_id),
+    -- the job of the step that built it: a redelivered job finds its package
+    job_key    bigint not null,
+    built_at   timestamptz not null default now(),
+    content    jsonb not null,
+    primary key (ticket_id, job_key)
+);

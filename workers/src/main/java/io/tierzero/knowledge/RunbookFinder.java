@@ -62,6 +62,7 @@ public class RunbookFinder {
         lifecycle.change(ticketId, "knowledge.runbooks-searched")
                 .during(step)
                 .because(reason)
+                .set("runbook_id", NO_RUNBOOK.equals(suggestion.runbookId()) ? null : suggestion.runbookId())
                 .note("runbookId", suggestion.runbookId())
                 .note("confidence", suggestion.confidence())
                 .note("candidates", suggestion.candidates())

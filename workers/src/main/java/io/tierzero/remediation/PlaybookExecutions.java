@@ -68,6 +68,13 @@ public class PlaybookExecutions {
                 .params(answer.confirmed(), attemptKey(answer.ticketId())).update();
     }
 
+    /** True or false once the requester answered after a successful run; null before that. */
+    public Boolean requesterConfirmed(UUID executionId) {
+        List<Boolean> answers = jdbc.sql("select requester_confirmed from playbook_executions where execution_id = ?")
+                .param(executionId).query((rs, n) -> (Boolean) rs.getObject(1)).list();
+        return answers.isEmpty() ? null : answers.get(0);
+    }
+
     /** Per playbook: runs, how they ended and what requesters said: how well each runbook works. */
     public List<PlaybookStatistics> statistics(String tenantId) {
         return jdbc.sql("""

@@ -205,9 +205,16 @@ final class ProcessDriver {
         return complete("sla.start-clock", Map.of("slaWarningAt", in(warnIn), "slaBreachAt", in(breachIn)));
     }
 
-    /** Completes the routing-driven assignment and returns the assign job (carrying the routing result). */
+    /**
+     * Completes the routing-driven assignment (and, in a service request, the escalation package that follows it) and
+     * returns the assign job (carrying the routing result).
+     */
     ActivatedJob assign(Duration shiftEndsIn) {
-        return complete("ticket.assign", Map.of("shiftEndsAt", in(shiftEndsIn)));
+        ActivatedJob assign = complete("ticket.assign", Map.of("shiftEndsAt", in(shiftEndsIn)));
+        if (assign.getBpmnProcessId().equals("service-request")) {
+            complete("escalation.prepare-package", Map.of("escalationBriefing", "## Briefing"));
+        }
+        return assign;
     }
 
     @SuppressWarnings("unchecked")

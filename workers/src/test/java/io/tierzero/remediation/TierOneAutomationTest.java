@@ -125,6 +125,19 @@ class TierOneAutomationTest {
                     .contains("The directory is unavailable");
             assertThat(app.bean(PlaybookExecutions.class).ofTicket(UUID.fromString(ticketId)).orElseThrow().state())
                     .isEqualTo("failed");
+
+            JsonNode briefing = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/escalation-package",
+                    JsonNode.class);
+            assertThat(briefing.path("automation").get(0).path("state").asText()).isEqualTo("failed");
+            assertThat(briefing.path("automation").get(0).path("summary").asText()).contains("directory is unavailable");
+            assertThat(briefing.path("conversation").get(0).path("what").asText()).contains("Reset my password please");
+            assertThat(briefing.path("systemProfile").findValuesAsText("ciId")).containsExactly("LT-0142", "MB-0077");
+            assertThat(briefing.path("recentChanges").findValuesAsText("changeRef")).containsExactly("CHG-1041", "CHG-1017");
+            assertThat(briefing.path("priority").path("clientTier").asText()).isEqualTo("silver");
+            assertThat(briefing.path("suggestedResolution").path("runbookId").asText()).isEqualTo("password-reset");
+            assertThat(briefing.path("suggestedResolution").path("steps").asText()).isNotBlank();
+            assertThat(briefing.path("similarTicketsNote").asText()).contains("unavailable");
+            assertThat(TicketApi.actions(view)).contains("escalation.package-built");
         } finally {
             directory.startListening();
         }

@@ -18,4 +18,9 @@ class RetrievalConfiguration {
     KnowledgeRetrieval knowledgeRetrieval(OpenSearchClient client, TextEmbedder embedder) {
         return new KnowledgeRetrieval(client, embedder);
     }
+
+    @Bean
+    SimilarTicketSearch similarTicketSearch(OpenSearchClient client, TextEmbedder embedder) {
+        return new SimilarTicketSearch(client, embedder);
+    }
 }
