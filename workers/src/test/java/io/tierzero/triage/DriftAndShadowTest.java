@@ -218,7 +218,7 @@ class DriftAndShadowTest {
         JsonNode view = shadow.ticket(ticketId);
 
         assertThat(app.automationDecision(view)).isEqualTo("human");
-        assertThat(TicketApi.actions(view)).doesNotContain("remediation.unavailable");
+        assertThat(TicketApi.actions(view)).doesNotContain("remediation.prepared");
         assertThat(view.path("ticket").path("category").asText()).as("the requester's, none given")
                 .isEqualTo("unclassified");
         assertThat(view.path("ticket").path("categoryConfidence").asDouble()).isZero();

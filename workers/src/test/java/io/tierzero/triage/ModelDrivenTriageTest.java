@@ -135,7 +135,7 @@ class ModelDrivenTriageTest {
         String ticketId = api.submit(request("Forgot my password",
                 "I forgot my password after the holidays and cannot log in to Outlook."));
 
-        JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("remediation.unavailable"));
+        JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("remediation.prepared"));
         assertThat(app.automationDecision(view)).isEqualTo("automate");
         assertThat(view.path("ticket").path("category").asText()).as("the runbook's category; none was requested")
                 .isEqualTo("identity");
@@ -150,7 +150,7 @@ class ModelDrivenTriageTest {
         JsonNode searched = event(view, "knowledge.runbooks-searched");
         assertThat(searched.path("reason").asText()).contains("From the model only", "retrieval unavailable");
         assertThat(payload(view, "knowledge.runbooks-searched").path("runbookId").asText()).isEqualTo("password-reset");
-        assertThat(payload(view, "remediation.unavailable").path("runbookId").asText()).isEqualTo("password-reset");
+        assertThat(payload(view, "remediation.prepared").path("playbookId").asText()).isEqualTo("password-reset");
     }
 
     @Test
@@ -164,7 +164,7 @@ class ModelDrivenTriageTest {
             api.awaitOpenTask(ticketId);
             JsonNode view = api.ticket(ticketId);
             assertThat(app.automationDecision(view)).isEqualTo("human");
-            assertThat(TicketApi.actions(view)).doesNotContain("remediation.unavailable");
+            assertThat(TicketApi.actions(view)).doesNotContain("remediation.prepared");
             assertThat(view.path("ticket").path("category").asText()).isEqualTo("unclassified");
         }
         JsonNode wordlessView = api.ticket(wordless);
