@@ -104,3 +104,38 @@ create table escalation_packages (
     content    jsonb not null,
     primary key (ticket_id, job_key)
 );
+
+-- What access can be granted automatically: each resource (shared mailbox, file share, application role) is a
+-- directory group; some need a licence from a pool; sensitive ones need the security team's approval.
+create table access_catalogue (
+    tenant_id    text not null references tenants (tenant_id),
+    resource_id  text not null,
+    kind         text not null check (kind in ('mailbox', 'file-share', 'application-role')),
+    name         text not null,
+    -- words in a request that name this resource (lower case)
+    aliases      text[] not null default '{}',
+    group_dn     text not null,
+    licence_pool text,
+    sensitive    boolean not null default false,
+    primary key (tenant_id, resource_id)
+);
+
+create table licence_pools (
+    tenant_id text not null references tenants (tenant_id),
+    pool_id   text not null,
+    product   text not null,
+    seats     integer not null check (seats >= 0),
+    primary key (tenant_id, pool_id)
+);
+
+-- A seat is reserved before access is granted, kept when it is verified, released when the grant is rolled back.
+create table licence_assignments (
+    tenant_id    text not null,
+    pool_id      text not null,
+    holder_id    text not null,
+    execution_id uuid not null references playbook_executions (execution_id),
+    state        text not null check (state in ('reserved', 'assigned', 'released')),
+    changed_at   timestamptz not null default now(),
+    primary key (tenant_id, pool_id, holder_id),
+    foreign key (tenant_id, pool_id) references licence_pools (tenant_id, pool_id)
+);

@@ -19,4 +19,12 @@ public interface Directory {
 
     /** Locks the account again: the rollback of an unlock whose verification failed. */
     void lock(DirectoryAccount account);
+
+    boolean isMember(DirectoryAccount account, String groupDn);
+
+    /** Adds the account to the group; already a member is fine. */
+    void addToGroup(DirectoryAccount account, String groupDn);
+
+    /** Removes the account from the group: the rollback of a grant; not a member is fine. */
+    void removeFromGroup(DirectoryAccount account, String groupDn);
 }

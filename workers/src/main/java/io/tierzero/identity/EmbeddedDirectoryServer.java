@@ -74,9 +74,9 @@ public class EmbeddedDirectoryServer {
         }
     }
 
-    /** Stops listening, keeping the content: a directory outage. */
+    /** Stops listening and drops every open connection, keeping the content: a directory outage. */
     public void stopListening() {
-        server.shutDown(false);
+        server.shutDown(true);
     }
 
     public void startListening() throws LDAPException {

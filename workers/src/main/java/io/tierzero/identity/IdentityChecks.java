@@ -40,6 +40,14 @@ public class IdentityChecks {
         return account;
     }
 
+    public boolean isMember(Ticket ticket, DirectoryAccount account, String groupDn) {
+        try {
+            return directoryOf(ticket).isMember(account, groupDn);
+        } catch (DirectoryUnavailableException e) {
+            throw new PlaybookRefusedException("The directory is unavailable: " + e.getMessage());
+        }
+    }
+
     public String verifiedEmail(Ticket ticket) {
         return channels.verifiedEmail(ticket.tenantId(), ticket.requesterId()).orElseThrow(() ->
                 new PlaybookRefusedException("The requester has no verified e-mail address registered"));

@@ -109,6 +109,37 @@ public class LdapDirectory implements Directory, AutoCloseable {
         modify(account, new Modification(ModificationType.REPLACE, LDAP_LOCK_ATTRIBUTE, now), "lock");
     }
 
+    @Override
+    public boolean isMember(DirectoryAccount account, String groupDn) {
+        try {
+            return pool().compare(groupDn, "member", account.distinguishedName()).compareMatched();
+        } catch (LDAPException e) {
+            throw unavailable("check the members of " + groupDn, e);
+        }
+    }
+
+    @Override
+    public void addToGroup(DirectoryAccount account, String groupDn) {
+        try {
+            pool().modify(groupDn, new Modification(ModificationType.ADD, "member", account.distinguishedName()));
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.ATTRIBUTE_OR_VALUE_EXISTS) {
+                throw unavailable("add " + account.username() + " to " + groupDn, e);
+            }
+        }
+    }
+
+    @Override
+    public void removeFromGroup(DirectoryAccount account, String groupDn) {
+        try {
+            pool().modify(groupDn, new Modification(ModificationType.DELETE, "member", account.distinguishedName()));
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.NO_SUCH_ATTRIBUTE) {
+                throw unavailable("remove " + account.username() + " from " + groupDn, e);
+            }
+        }
+    }
+
     private void modify(DirectoryAccount account, Modification modification, String what) {
         try {
             pool().modify(account.distinguishedName(), modification);

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public interface PlaybookAction {
 
+    /** The input that marks a grant of sensitive access ("true"): the approval policy then asks the security team. */
+    String SENSITIVE_INPUT = "sensitive";
+
     /** The runbook this action automates. */
     String runbookId();
 

@@ -28,6 +28,7 @@ public class PreparePlaybookWorker {
         variables.put("playbookVersion", preparation.playbookVersion());
         variables.put("actionRisk", preparation.actionRisk());
         variables.put("runbookApproval", preparation.runbookApproval());
+        variables.put("sensitiveAccess", preparation.sensitiveAccess());
         return variables;
     }
 }

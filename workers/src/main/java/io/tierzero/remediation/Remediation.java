@@ -70,6 +70,14 @@ public class Remediation {
             return notReady(ticket, step, "remediation.unavailable",
                     "No playbook is registered for runbook " + runbookId, runbookId);
         }
+        Map<String, String> inputs;
+        try {
+            inputs = playbook.get().action().resolveInputs(ticket);
+        } catch (PlaybookRefusedException refused) {
+            refuse(ticket, playbook.get(), settings, refused, step);
+            return PlaybookPreparation.notReady(refused.getMessage());
+        }
+        boolean sensitive = Boolean.parseBoolean(inputs.get(PlaybookAction.SENSITIVE_INPUT));
         lifecycle.change(ticketId, "remediation.prepared")
                 .during(step)
                 .by(AUTOMATION)
@@ -79,8 +87,9 @@ public class Remediation {
                 .note("playbookVersion", playbook.get().version())
                 .note("risk", playbook.get().risk())
                 .note("approval", playbook.get().approval())
+                .note("sensitiveAccess", sensitive)
                 .apply();
-        return PlaybookPreparation.ready(playbook.get());
+        return PlaybookPreparation.ready(playbook.get(), sensitive);
     }
 
     public RunResult run(UUID ticketId, String runbookId, String approvedBy, ProcessStep step) {
@@ -105,9 +114,7 @@ public class Remediation {
         try {
             inputs = playbook.action().resolveInputs(ticket);
         } catch (PlaybookRefusedException refused) {
-            PlaybookExecution execution = executions.start(ticket, playbook, settings.mode().value(), Map.of());
-            return record(ticket, playbook, execution, ActionResult.failed(refused.getMessage(), Map.of()), approvedBy,
-                    AUTOMATION, step);
+            return refuse(ticket, playbook, settings, refused, step);
         }
         PlaybookExecution execution = executions.start(ticket, playbook, settings.mode().value(), inputs);
         if (execution.isDryRun()) {
@@ -135,6 +142,14 @@ public class Remediation {
         RunResult recorded = record(ticket, playbook, execution, result,
                 Objects.toString(execution.result().get("approvedBy"), null), Actor.requester(ticket.requesterId()), null);
         processes.requesterActionCompleted(ticket, recorded.outcome().value());
+    }
+
+    /** A precondition failed: recorded as a failed execution, so the escalation package shows what was tried. */
+    private RunResult refuse(Ticket ticket, Playbook playbook, AutomationControls.Settings settings,
+            PlaybookRefusedException refused, ProcessStep step) {
+        PlaybookExecution execution = executions.start(ticket, playbook, settings.mode().value(), Map.of());
+        return record(ticket, playbook, execution, ActionResult.failed(refused.getMessage(), Map.of()), null,
+                AUTOMATION, step);
     }
 
     /** Tells the requester what the playbook did, in the words of its execution record. */

@@ -197,6 +197,16 @@ class DecisionTablesTest {
     }
 
     @Test
+    void sensitiveAccessNeedsTheSecurityTeam() {
+        JsonNode approval = evaluate("approval-policy", vars("actionRisk", "medium", "runbookApproval", "line-manager",
+                "sensitiveAccess", true));
+        assertThat(approval.get("approvalRequired").asBoolean()).isTrue();
+        assertThat(approval.get("approverRole").asText()).isEqualTo("security-team");
+        assertThat(evaluate("approval-policy", vars("actionRisk", "medium", "runbookApproval", "line-manager",
+                "sensitiveAccess", false)).get("approverRole").asText()).isEqualTo("line-manager");
+    }
+
+    @Test
     void riskierActionsNeedTheChangeManagerOrTheBoard() {
         Map<String, String> approvers = Map.of("high", "change-manager", "critical", "change-advisory-board");
         approvers.forEach((risk, role) -> {

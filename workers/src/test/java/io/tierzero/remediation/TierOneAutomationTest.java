@@ -143,6 +143,100 @@ class TierOneAutomationTest {
         }
     }
 
+    @Test
+    void mailboxAccessWaitsForTheLineManagerWhoIsNeitherTheRequesterNorAutomation() {
+        String ticketId = api.submit(request("ana.silva", "Access to the finance mailbox",
+                "Please give me access to the finance mailbox, I cover invoices from Lisbon."));
+        JsonNode approval = api.awaitOpenTask(ticketId);
+        assertThat(approval.path("elementId").asText()).isEqualTo("approve-automated-action");
+        assertThat(approval.path("candidateGroup").asText()).isEqualTo("line-manager");
+
+        for (String notAllowed : new String[] {"ana.silva", "tierzero-playbooks"}) {
+            assertThat(api.claim(approval, notAllowed).getStatusCode()).isEqualTo(HttpStatus.OK);
+            var refused = api.complete(approval, notAllowed, "{\"approvalDecision\": \"approve\"}");
+            assertThat(refused.getStatusCode()).as(notAllowed).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody().path("title").asText()).isEqualTo("Segregation of duties");
+            release(approval, notAllowed);
+        }
+        assertThat(member("ana.silva", "finance-mailbox")).isFalse();
+
+        api.claim(approval, "lena.manager");
+        assertThat(api.complete(approval, "lena.manager", "{\"approvalDecision\": \"approve\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        JsonNode view = api.awaitTicket(ticketId, TierOneAutomationTest::hasConfirmationRequest);
+        assertThat(member("ana.silva", "finance-mailbox")).isTrue();
+        JsonNode executed = payload(view, "remediation.playbook-succeeded");
+        assertThat(executed.path("playbookId").asText()).isEqualTo("mailbox-access");
+        assertThat(executed.path("approvedBy").asText()).as("the approver is part of the signed record").isEqualTo("lena.manager");
+    }
+
+    @Test
+    void sensitiveAccessGoesToTheSecurityTeamAndARefusalLeavesItToPeople() {
+        String ticketId = api.submit(request("joao.pereira", "Access to the HR share",
+                "I need read and write access to the HR share for the reviews, I work on Windows."));
+        JsonNode approval = api.awaitOpenTask(ticketId);
+        assertThat(approval.path("candidateGroup").asText()).isEqualTo("security-team");
+        api.claim(approval, "sam.security");
+        api.complete(approval, "sam.security", "{\"approvalDecision\": \"refuse\", \"approvalComment\": \"HR data: ask HR first\"}");
+
+        JsonNode work = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("escalation.package-built"));
+        assertThat(TicketApi.actions(work)).doesNotContain("remediation.playbook-succeeded");
+        assertThat(member("joao.pereira", "hr-share")).isFalse();
+        JsonNode briefing = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/escalation-package",
+                JsonNode.class);
+        assertThat(briefing.path("conversation").findValuesAsText("what"))
+                .anySatisfy(what -> assertThat(what).contains("approvalDecision: refuse", "HR data: ask HR first"));
+    }
+
+    @Test
+    void aLicensedRoleTakesASeatAndAnEmptyPoolSendsTheRequestToPeople() {
+        LicencePoolsView pool = new LicencePoolsView();
+        int freeBefore = pool.free();
+        String granted = api.submit(request("joao.pereira", "Power BI licence",
+                "Please give me a Power BI licence and the reporting role, I work with SAP."));
+        approveAsLineManager(granted);
+        api.awaitTicket(granted, TierOneAutomationTest::hasConfirmationRequest);
+        assertThat(member("joao.pereira", "power-bi-reporting")).isTrue();
+        assertThat(pool.free()).isEqualTo(freeBefore - 1);
+
+        app.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update licence_pools set seats = ? where tenant_id = 'demo' and pool_id = 'power-bi-pro'")
+                .param(freeBefore - pool.free()).update();
+        String refused = api.submit(request("ana.silva", "Need Power BI access",
+                "I need access to Power BI reporting for the monthly figures in Excel."));
+        api.awaitTicket(refused, ticket -> TicketApi.actions(ticket).contains("escalation.package-built"));
+        assertThat(event(api.ticket(refused), "remediation.playbook-failed").path("reason").asText())
+                .contains("No licence left in pool power-bi-pro");
+        assertThat(member("ana.silva", "power-bi-reporting")).isFalse();
+    }
+
+    private static void approveAsLineManager(String ticketId) {
+        JsonNode approval = api.awaitOpenTask(ticketId);
+        assertThat(approval.path("elementId").asText()).isEqualTo("approve-automated-action");
+        api.claim(approval, "lena.manager");
+        assertThat(api.complete(approval, "lena.manager", "{\"approvalDecision\": \"approve\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /** Gives the task back to its queue, as an agent who claimed the wrong task would. */
+    private static void release(JsonNode task, String userId) {
+        app.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update human_tasks set state = 'open', assignee = null where task_id = ?::uuid")
+                .param(task.path("taskId").asText()).update();
+    }
+
+    private static final class LicencePoolsView {
+        int free() {
+            return app.bean(io.tierzero.identity.LicencePools.class).free("demo", "power-bi-pro");
+        }
+    }
+
+    private static boolean member(String username, String group) {
+        try (LdapDirectory directory = new LdapDirectory(app.bean(EmbeddedDirectoryServer.class).settings())) {
+            return directory.isMember(account(username), "cn=" + group + ",ou=groups,dc=demo,dc=example");
+        }
+    }
+
     private static boolean hasConfirmationRequest(JsonNode ticket) {
         return java.util.stream.StreamSupport.stream(ticket.path("history").spliterator(), false)
                 .anyMatch(e -> e.path("bpmnElementId").asText().equals("request-confirmation"));

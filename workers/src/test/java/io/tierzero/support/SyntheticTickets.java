@@ -49,6 +49,21 @@ public final class SyntheticTickets {
                             "I am locked out of %s since this morning, the account is blocked.",
                             "Please unlock my user, %s tells me the account is locked.",
                             "Account locked again on %s, I typed it wrong three times.")),
+            new Problem("Access Team", "mailbox-access",
+                    List.of("Access to the finance mailbox", "Need the finance shared mailbox", "Add me to the finance mailbox"),
+                    List.of("Please give me access to the finance mailbox, I cover invoices from %s.",
+                            "I need full access to the finance shared mailbox while working from %s.",
+                            "Could you add me to the finance mailbox? My manager agreed, I work on %s.")),
+            new Problem("Access Team", "file-share-access",
+                    List.of("Access to the HR share", "Need the HR folder", "Permission for HR share"),
+                    List.of("I need read and write access to the HR share for the reviews, I work on %s.",
+                            "Please grant me the HR folder, access denied when I open it from %s.",
+                            "Can I get permission on the HR share? I am the new HR assistant using %s.")),
+            new Problem("Access Team", "app-access-request",
+                    List.of("Power BI licence", "Need Power BI access", "Power BI reporting role"),
+                    List.of("Please give me a Power BI licence and the reporting role, I work with %s.",
+                            "I need access to Power BI reporting for the monthly figures in %s.",
+                            "Requesting the Power BI reporting role, my dashboards are in %s.")),
             new Problem("Workplace Team", "none",
                     List.of("New monitor request", "Need a docking station", "Request for a second screen",
                             "Ergonomic chair"),
@@ -60,7 +75,7 @@ public final class SyntheticTickets {
     private final List<TicketText> tickets = new ArrayList<>();
     private final Map<String, String> runbookById = new HashMap<>();
 
-    /** {@code perProblem} tickets for each of the five problems, the same for the same seed. */
+    /** {@code perProblem} tickets for each of the eight problems, the same for the same seed. */
     public SyntheticTickets(int perProblem, long seed) {
         Random random = new Random(seed);
         int id = 0;
