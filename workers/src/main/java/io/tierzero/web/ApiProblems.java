@@ -3,6 +3,9 @@ package io.tierzero.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.tierzero.communication.InvalidOutboxQueryException;
+import io.tierzero.communication.MessageNotRetryableException;
+import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.TaskConflictException;
@@ -33,19 +36,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
-            UnknownModelVersionException.class})
+            UnknownModelVersionException.class, OutboxMessageNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(TaskConflictException.class)
-    ProblemDetail conflict(TaskConflictException e) {
+    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidOutboxQueryException.class)
+    ProblemDetail invalidOutboxQuery(InvalidOutboxQueryException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid outbox query", e.getMessage());
     }
 
     @ExceptionHandler(InvalidReportRequestException.class)
