@@ -12,7 +12,11 @@ import io.tierzero.support.Mailbox.Mail;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import io.tierzero.support.WebhookReceiver;
+import io.tierzero.ticket.ProcessStep;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,10 +167,64 @@ class RequesterMessagesTest extends EmbeddedStackTest {
         }
     }
 
+    @Test
+    void escalationAndResolutionMessagesAreQueuedOncePerStepAndTemplate() {
+        String ticketId = api.submit(Requests.passwordReset("Escalate and resolve me"));
+        api.awaitOpenTask(ticketId);
+        JsonNode ticket = api.awaitTicket(ticketId, view -> view.path("ticket").has("responseDueAt")).path("ticket");
+        UUID id = UUID.fromString(ticketId);
+        ProcessStep step = new ProcessStep(9, "notify-requester", 9001);
+
+        communications.send(id, "escalated", Map.of(), step);
+        communications.send(id, "escalated", Map.of(), step);
+        communications.send(id, "resolved", Map.of("resolutionNotes", "Unlocked the account in the directory"), step);
+
+        String reference = ticket.path("referenceNumber").asText();
+        Mail escalated = awaitMail("ana.silva@demo.example", reference, "has been passed to");
+        String dueInLisbon = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Lisbon"))
+                .format(Instant.parse(ticket.path("responseDueAt").asText()));
+        assertThat(escalated.body()).contains(ticket.path("assignmentGroup").asText(), "They will respond by",
+                dueInLisbon, "automated message");
+        Mail resolved = awaitMail("ana.silva@demo.example", reference, "is resolved");
+        assertThat(resolved.body()).contains("What we did: Unlocked the account in the directory", reference);
+        assertThat(jdbc.sql("select template_id from outbound_messages where ticket_id = ? order by template_id")
+                .param(id).query(String.class).list()).containsExactly("acknowledgement", "escalated", "resolved");
+        assertThat(TicketApi.actions(api.ticket(ticketId)).stream().filter("communication.queued"::equals)).hasSize(3);
+    }
+
+    @Test
+    void aTenantsOwnTemplateWinsAndARequesterWithoutAnyAddressIsRecordedAsNotSent() {
+        jdbc.sql("""
+                insert into message_templates (tenant_id, template_id, subject, body)
+                values ('demo', 'welcome-back', 'Welcome back, {{requesterName}}', 'Your account {{account}} works again.')""")
+                .update();
+        String ticketId = api.submit(Requests.passwordReset("Override my wording"));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+
+        communications.sendTo(UUID.fromString(ticketId), "email", "it.manager@demo.example", "welcome-back",
+                Map.of("account", "ana.silva"), "welcome-back-test");
+
+        Mail mail = awaitMail("it.manager@demo.example", reference, "Welcome back");
+        assertThat(mail.subject()).isEqualTo("[" + reference + "] Welcome back, Ana Silva");
+        assertThat(mail.body()).startsWith("Your account ana.silva works again.").contains("automated message");
+
+        String unreachable = api.submit("""
+                {"channel": "phone", "requester": {"id": "walk-in-%s"}, "subject": "No address", "body": "Call me"}"""
+                .formatted(UUID.randomUUID()));
+        JsonNode view = api.awaitTicket(unreachable, t -> TicketApi.actions(t).contains("communication.not-sent"));
+        assertThat(view.path("history").findValuesAsText("reason"))
+                .contains("The requester has no verified channel and no e-mail address");
+    }
+
     private Mail awaitMail(String address, String reference) {
+        return awaitMail(address, reference, "");
+    }
+
+    private Mail awaitMail(String address, String reference, String subjectText) {
         return await().atMost(DELIVERY).pollInterval(Duration.ofMillis(250))
                 .until(() -> Mailbox.read(imapPort, address).stream()
-                        .filter(mail -> mail.subject().contains(reference)).findFirst().orElse(null), mail -> mail != null);
+                        .filter(mail -> mail.subject().contains(reference) && mail.subject().contains(subjectText))
+                        .findFirst().orElse(null), mail -> mail != null);
     }
 
     private Map<String, Object> acknowledgement(String ticketId) {
