@@ -47,7 +47,7 @@ class MessageDispatcher {
 
     private void dispatch(OutboundMessage message) {
         try {
-            channels.get(message.channel()).deliver(message);
+            deliver(message);
         } catch (DeliveryFailure failure) {
             if (failure.retryable() && message.attempts() < properties.maxAttempts()) {
                 log.info("Message {} not sent (attempt {}), trying again: {}", message.messageId(), message.attempts(),
@@ -61,6 +61,15 @@ class MessageDispatcher {
             return;
         }
         recordSent(message);
+    }
+
+    /** A bug or an unexpected answer in a channel fails this message's attempt, not the other messages. */
+    private void deliver(OutboundMessage message) throws DeliveryFailure {
+        try {
+            channels.get(message.channel()).deliver(message);
+        } catch (RuntimeException e) {
+            throw DeliveryFailure.retryable("Unexpected failure: " + e, e);
+        }
     }
 
     private void recordSent(OutboundMessage message) {
