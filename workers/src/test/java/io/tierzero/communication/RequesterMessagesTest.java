@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.tierzero.embedded.EmbeddedMailServer;
 import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Mailbox;
@@ -42,6 +44,9 @@ class RequesterMessagesTest extends EmbeddedStackTest {
 
     @Autowired
     private Communications communications;
+
+    @Autowired
+    private CamundaClient camunda;
 
     private TicketApi api;
 
@@ -190,6 +195,26 @@ class RequesterMessagesTest extends EmbeddedStackTest {
         assertThat(jdbc.sql("select template_id from outbound_messages where ticket_id = ? order by template_id")
                 .param(id).query(String.class).list()).containsExactly("acknowledgement", "escalated", "resolved");
         assertThat(TicketApi.actions(api.ticket(ticketId)).stream().filter("communication.queued"::equals)).hasSize(3);
+    }
+
+    @Test
+    void theNotificationWorkersSendTheEscalationAndResolutionMessages() {
+        String ticketId = api.submit(Requests.passwordReset("Notify me by the workers"));
+        api.awaitOpenTask(ticketId);
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        camunda.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("notify-requester")
+                .startEvent()
+                .serviceTask("notify-escalation", task -> task.zeebeJobType("communication.notify-escalation"))
+                .serviceTask("notify-resolution", task -> task.zeebeJobType("communication.notify-resolution"))
+                .endEvent().done(), "notify-requester.bpmn").send().join();
+
+        camunda.newCreateInstanceCommand().bpmnProcessId("notify-requester").latestVersion()
+                .variables(Map.of("ticketId", ticketId, "resolutionNotes", "Re-enrolled the authenticator app"))
+                .send().join();
+
+        assertThat(awaitMail("ana.silva@demo.example", reference, "has been passed to").body()).contains("They will respond by");
+        assertThat(awaitMail("ana.silva@demo.example", reference, "is resolved").body())
+                .contains("What we did: Re-enrolled the authenticator app");
     }
 
     @Test
