@@ -6,6 +6,7 @@ import io.tierzero.ticket.TicketRepository;
 import io.tierzero.ticket.TicketState;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The requester answers "did this resolve your issue?" with a link from a message. */
 @Service
@@ -14,11 +15,14 @@ public class SelfServiceConfirmation {
     private final ConfirmationTokens tokens;
     private final TicketRepository tickets;
     private final RequesterAnswers requesterAnswers;
+    private final TransactionTemplate transaction;
 
-    public SelfServiceConfirmation(ConfirmationTokens tokens, TicketRepository tickets, RequesterAnswers requesterAnswers) {
+    public SelfServiceConfirmation(ConfirmationTokens tokens, TicketRepository tickets, RequesterAnswers requesterAnswers,
+            TransactionTemplate transaction) {
         this.tokens = tokens;
         this.tickets = tickets;
         this.requesterAnswers = requesterAnswers;
+        this.transaction = transaction;
     }
 
     /** The question the token answers, if the ticket still waits for that answer; changes nothing. */
@@ -27,10 +31,15 @@ public class SelfServiceConfirmation {
         return new Question(awaitingAnswer(claim), claim.resolved());
     }
 
+    /** Answers with the token; the ticket stays locked meanwhile, so the same answer given twice at once counts once. */
     public Question answer(String token) {
-        Question question = question(token);
-        requesterAnswers.answer(question.ticket(), question.resolved());
-        return question;
+        ConfirmationClaim claim = tokens.verify(token);
+        return transaction.execute(status -> {
+            tickets.lock(claim.ticketId());
+            Ticket ticket = awaitingAnswer(claim);
+            requesterAnswers.answer(ticket, claim.resolved());
+            return new Question(ticket, claim.resolved());
+        });
     }
 
     private Ticket awaitingAnswer(ConfirmationClaim claim) {
