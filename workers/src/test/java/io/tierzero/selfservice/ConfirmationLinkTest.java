@@ -11,7 +11,9 @@ import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +109,22 @@ class ConfirmationLinkTest extends EmbeddedStackTest {
         ResponseEntity<String> refused = answer(oldYes.substring(oldYes.indexOf("token=") + "token=".length()));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(state(ticketId)).isEqualTo("resolved");
+    }
+
+    @Test
+    void theSameLinkAnsweredTwiceAtOnceCountsOnce() {
+        String ticketId = resolvedByAnAgent("Double click");
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        String noLink = link(NO_LINK, awaitConfirmationMail(reference));
+        String token = noLink.substring(noLink.indexOf("token=") + "token=".length());
+
+        List<CompletableFuture<ResponseEntity<String>>> answers = List.of(
+                CompletableFuture.supplyAsync(() -> answer(token)), CompletableFuture.supplyAsync(() -> answer(token)));
+
+        assertThat(answers.stream().map(answer -> answer.join().getStatusCode()))
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        JsonNode reopened = api.awaitTicket(ticketId, view -> view.path("ticket").path("reopenCount").asInt() == 1);
+        assertThat(TicketApi.actions(reopened).stream().filter("requester.answered"::equals)).hasSize(1);
     }
 
     private String resolvedByAnAgent(String subject) {
