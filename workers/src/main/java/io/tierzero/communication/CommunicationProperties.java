@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff   wait after the first failed attempt; it doubles with each further one
  * @param maxBackoff     the longest wait between two attempts
  * @param claimTimeout   how long a message being sent is left to its sender: after a crash it is tried again then
- * @param batchSize      messages sent per dispatch
  * @param webhookTimeout the longest wait for a chat webhook to answer
  * @param mailFrom       the sender address of e-mails (the tenant's name is shown as the sender's name)
  */
@@ -19,7 +18,6 @@ public record CommunicationProperties(
         @DefaultValue("PT10S") Duration retryBackoff,
         @DefaultValue("PT30M") Duration maxBackoff,
         @DefaultValue("PT2M") Duration claimTimeout,
-        @DefaultValue("20") int batchSize,
         @DefaultValue("PT10S") Duration webhookTimeout,
         @DefaultValue("service-desk@tierzero.local") String mailFrom) {
 

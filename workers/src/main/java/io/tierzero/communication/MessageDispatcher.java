@@ -4,6 +4,7 @@ import io.tierzero.ticket.TicketLifecycle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,11 +39,10 @@ class MessageDispatcher {
     @Scheduled(initialDelayString = "${tierzero.communication.dispatch-interval:PT2S}",
             fixedDelayString = "${tierzero.communication.dispatch-interval:PT2S}")
     void dispatchDueMessages() {
-        List<OutboundMessage> due;
-        do {
-            due = outbox.claimDue(properties.batchSize(), properties.claimTimeout());
-            due.forEach(this::dispatch);
-        } while (due.size() == properties.batchSize());
+        Optional<OutboundMessage> next;
+        while ((next = outbox.claimNextDue(properties.claimTimeout())).isPresent()) {
+            dispatch(next.get());
+        }
     }
 
     private void dispatch(OutboundMessage message) {

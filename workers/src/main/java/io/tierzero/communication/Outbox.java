@@ -35,18 +35,18 @@ public class Outbox {
     }
 
     /**
-     * Takes up to {@code limit} messages that are due and counts the attempt. They are not due again before the
-     * claim timeout, so other instances leave them alone and a crash mid-send only delays them.
+     * Takes the message due first, if any, and counts the attempt. It is not due again before the claim timeout, so
+     * other instances leave it alone while it is being sent, and a crash mid-send only delays it.
      */
-    public List<OutboundMessage> claimDue(int limit, Duration claimTimeout) {
+    public Optional<OutboundMessage> claimNextDue(Duration claimTimeout) {
         return jdbc.sql("""
                         update outbound_messages set attempts = attempts + 1, updated_at = now(),
                             next_attempt_at = now() + ? * interval '1 millisecond'
-                        where message_id in (select message_id from outbound_messages
-                                             where state in ('pending', 'failed') and next_attempt_at <= now()
-                                             order by next_attempt_at limit ? for update skip locked)
+                        where message_id = (select message_id from outbound_messages
+                                            where state in ('pending', 'failed') and next_attempt_at <= now()
+                                            order by next_attempt_at limit 1 for update skip locked)
                         returning *""")
-                .params(claimTimeout.toMillis(), limit).query(Outbox::map).list();
+                .param(claimTimeout.toMillis()).query(Outbox::map).optional();
     }
 
     /** Returns whether the message was still unsent (so the caller records the sending once). */

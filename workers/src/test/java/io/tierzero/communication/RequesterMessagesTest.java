@@ -88,7 +88,7 @@ class RequesterMessagesTest extends EmbeddedStackTest {
             mailServer.start();
         }
 
-        await().atMost(DELIVERY).until(() -> acknowledgement(ticketId).get("state").equals("sent"));
+        await().atMost(DELIVERY).until(() -> "sent".equals(acknowledgementState(ticketId)));
         String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
         awaitMail("ana.silva@demo.example", reference);
         JsonNode view = api.awaitTicket(ticketId, ticket -> TicketApi.actions(ticket).contains("communication.sent"));
@@ -109,7 +109,7 @@ class RequesterMessagesTest extends EmbeddedStackTest {
                      "subject": "Teams keeps crashing", "body": "Since this morning", "category": "end-user"}"""
                     .formatted(requester));
 
-            await().atMost(DELIVERY).until(() -> acknowledgement(ticketId).get("state").equals("sent"));
+            await().atMost(DELIVERY).until(() -> "sent".equals(acknowledgementState(ticketId)));
             assertThat(acknowledgement(ticketId).get("attempts")).isEqualTo(2);
             List<String> posts = slack.received();
             assertThat(posts).hasSize(2).allMatch(posts.get(0)::equals);
@@ -255,6 +255,11 @@ class RequesterMessagesTest extends EmbeddedStackTest {
     private Map<String, Object> acknowledgement(String ticketId) {
         return jdbc.sql("select state, attempts, last_error from outbound_messages where ticket_id = ? and template_id = 'acknowledgement'")
                 .param(UUID.fromString(ticketId)).query().listOfRows().stream().findFirst().orElse(null);
+    }
+
+    private String acknowledgementState(String ticketId) {
+        Map<String, Object> row = acknowledgement(ticketId);
+        return row == null ? null : (String) row.get("state");
     }
 
     private List<JsonNode> outbox(String state) {
