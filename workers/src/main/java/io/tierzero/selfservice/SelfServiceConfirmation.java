@@ -31,13 +31,13 @@ public class SelfServiceConfirmation {
         return new Question(awaitingAnswer(claim), claim.resolved());
     }
 
-    /** Answers with the token; the ticket stays locked meanwhile, so the same answer given twice at once counts once. */
+    /** Answers with the token; the ticket stays locked meanwhile, so a second answer at once is refused. */
     public Question answer(String token) {
         ConfirmationClaim claim = tokens.verify(token);
         return transaction.execute(status -> {
             tickets.lock(claim.ticketId());
             Ticket ticket = awaitingAnswer(claim);
-            requesterAnswers.answer(ticket, claim.resolved());
+            requesterAnswers.answer(ticket.ticketId(), claim.resolved());
             return new Question(ticket, claim.resolved());
         });
     }

@@ -50,7 +50,7 @@ public class TicketController {
     @Operation(summary = "The requester's answer to \"did this resolve your issue?\"")
     public void confirm(@PathVariable String tenant, @PathVariable UUID ticketId,
                         @Valid @RequestBody RequesterAnswer answer) {
-        requesterAnswers.answer(find(tenant, ticketId), answer.resolved());
+        requesterAnswers.answer(find(tenant, ticketId).ticketId(), answer.resolved());
     }
 
     @PostMapping("/customer-reply")
