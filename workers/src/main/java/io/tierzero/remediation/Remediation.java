@@ -10,6 +10,7 @@ import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketProcesses;
 import io.tierzero.ticket.TicketRepository;
+import io.tierzero.ticket.TicketState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +158,7 @@ public class Remediation {
         PlaybookExecution execution = executions.ofTicket(ticketId).orElseThrow(() -> new IllegalStateException(
                 "Ticket " + ticketId + " has no automated attempt to report"));
         communications.send(ticketId, "automation-result", Map.of("playbookId", execution.playbookId(),
-                "summary", Objects.toString(execution.result().get("summary"), "")), step);
+                "actionSummary", Objects.toString(execution.result().get("summary"), "")), step);
     }
 
     private RunResult record(Ticket ticket, Playbook playbook, PlaybookExecution execution, ActionResult result,
@@ -177,6 +178,9 @@ public class Remediation {
         var change = lifecycle.change(ticket.ticketId(), "remediation.playbook-" + state)
                 .by(actor)
                 .because(result.summary());
+        if (result.status() == ActionResult.Status.SUCCEEDED) {
+            change.toState(TicketState.RESOLVED).set("resolved_at", Instant.now(clock));
+        }
         (step == null ? change : change.during(step)).note("mode", execution.mode());
         signed.forEach(change::note);
         change.apply();

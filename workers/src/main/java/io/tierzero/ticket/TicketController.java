@@ -27,14 +27,16 @@ public class TicketController {
     private final AuditTrail auditTrail;
     private final TicketProcesses processes;
     private final TicketLifecycle lifecycle;
+    private final RequesterAnswers requesterAnswers;
 
     public TicketController(TenantRepository tenants, TicketRepository tickets, AuditTrail auditTrail,
-                            TicketProcesses processes, TicketLifecycle lifecycle) {
+                            TicketProcesses processes, TicketLifecycle lifecycle, RequesterAnswers requesterAnswers) {
         this.tenants = tenants;
         this.tickets = tickets;
         this.auditTrail = auditTrail;
         this.processes = processes;
         this.lifecycle = lifecycle;
+        this.requesterAnswers = requesterAnswers;
     }
 
     @GetMapping
@@ -48,12 +50,7 @@ public class TicketController {
     @Operation(summary = "The requester's answer to \"did this resolve your issue?\"")
     public void confirm(@PathVariable String tenant, @PathVariable UUID ticketId,
                         @Valid @RequestBody RequesterAnswer answer) {
-        Ticket ticket = find(tenant, ticketId);
-        lifecycle.change(ticketId, "requester.answered")
-                .by(Actor.requester(ticket.requesterId()))
-                .because(answer.resolved() ? "The requester confirmed the resolution" : "The requester said it is not resolved")
-                .apply();
-        processes.requesterAnswered(ticket, answer.resolved());
+        requesterAnswers.answer(find(tenant, ticketId).ticketId(), answer.resolved());
     }
 
     @PostMapping("/customer-reply")

@@ -37,7 +37,8 @@ public class TicketLifecycle {
 
     private Ticket applyLocked(Change change) {
         Ticket ticket = tickets.lock(change.ticketId);
-        String idempotencyKey = change.step == null ? null : "%s/%d/%d/%d/%s".formatted(ticket.ticketId(),
+        String idempotencyKey = change.idempotencyKey != null ? change.idempotencyKey
+                : change.step == null ? null : "%s/%d/%d/%d/%s".formatted(ticket.ticketId(),
                 ticket.processGeneration(), change.step.processInstanceKey(), change.step.jobKey(), change.action);
         if (idempotencyKey != null && auditTrail.contains(ticket.tenantId(), idempotencyKey)) {
             return ticket;
@@ -71,6 +72,7 @@ public class TicketLifecycle {
         private ProcessStep step;
         private boolean movesPosition;
         private TicketState toState;
+        private String idempotencyKey;
         private final Map<String, Object> columns = new LinkedHashMap<>();
         private final Map<String, Object> payload = new LinkedHashMap<>();
 
@@ -103,6 +105,15 @@ public class TicketLifecycle {
         public Change beside(ProcessStep step) {
             this.step = step;
             this.movesPosition = false;
+            return this;
+        }
+
+        /**
+         * Applies the change once for this key (unique in the tenant's audit trail) instead of once per step and
+         * action: for changes made outside a process step, or several changes of the same kind by one step.
+         */
+        public Change once(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
             return this;
         }
 

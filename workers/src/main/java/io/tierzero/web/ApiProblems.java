@@ -3,6 +3,9 @@ package io.tierzero.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.tierzero.communication.InvalidOutboxQueryException;
+import io.tierzero.communication.MessageNotRetryableException;
+import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.escalation.NoEscalationPackageException;
 import io.tierzero.tasks.InvalidFormDataException;
@@ -35,13 +38,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
-            UnknownModelVersionException.class, NoEscalationPackageException.class})
+            UnknownModelVersionException.class, NoEscalationPackageException.class,
+            OutboxMessageNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(TaskConflictException.class)
-    ProblemDetail conflict(TaskConflictException e) {
+    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
@@ -53,6 +57,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidOutboxQueryException.class)
+    ProblemDetail invalidOutboxQuery(InvalidOutboxQueryException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid outbox query", e.getMessage());
     }
 
     @ExceptionHandler(InvalidReportRequestException.class)

@@ -46,7 +46,7 @@ class RequestIntakeTest extends EmbeddedStackTest {
         assertThat(ticket.path("categoryConfidence").asDouble()).isZero();
         assertThat(ticket.path("assignmentGroup").asText()).isEqualTo(task.path("candidateGroup").asText());
         assertThat(ticket.path("resolutionDueAt").asText()).isNotBlank();
-        assertThat(TicketApi.actions(view)).containsSubsequence("ticket.created", "communication.not-sent",
+        assertThat(TicketApi.actions(view)).containsSubsequence("ticket.created", "communication.queued",
                 "triage.classified", "knowledge.runbooks-searched", "sla.clock-started", "routing.assigned", "task.created");
         assertThat(view.path("history").get(0).path("toState").asText()).isEqualTo("new");
         assertThat(view.path("history").findValuesAsText("hash")).allMatch(hash -> hash.matches("[0-9a-f]{64}"));

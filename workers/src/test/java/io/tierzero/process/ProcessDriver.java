@@ -206,13 +206,15 @@ final class ProcessDriver {
     }
 
     /**
-     * Completes the routing-driven assignment (and, in a service request, the escalation package that follows it) and
+     * Completes the routing-driven assignment (and, in a service request, the escalation package
+     * and the requester's notice that follow it) and
      * returns the assign job (carrying the routing result).
      */
     ActivatedJob assign(Duration shiftEndsIn) {
         ActivatedJob assign = complete("ticket.assign", Map.of("shiftEndsAt", in(shiftEndsIn)));
         if (assign.getBpmnProcessId().equals("service-request")) {
             complete("escalation.prepare-package", Map.of("escalationBriefing", "## Briefing"));
+            complete("communication.notify-escalation");
         }
         return assign;
     }

@@ -184,6 +184,7 @@ class ServiceRequestProcessTest {
 
         driver.complete(work, Map.of("resolution", "resolved", "resolutionNotes", "Replaced toner"));
         driver.complete("ticket.resolve");
+        driver.complete("communication.notify-resolution");
         confirmAndClose(instance, true);
         assertThat(instance).hasNotPassedElement("reopen-request").hasPassedElementsInOrder("work-on-request", "support-resolved", "record-resolution",
                 "request-confirmation", "close-request");
@@ -194,6 +195,7 @@ class ServiceRequestProcessTest {
         ProcessInstanceEvent instance = start();
         driver.complete(reachWorkTask("end-user"), Map.of("resolution", "resolved", "resolutionNotes", "done"));
         driver.complete("ticket.resolve");
+        driver.complete("communication.notify-resolution");
         driver.complete("communication.request-confirmation");
         driver.advance(Duration.ofHours(71));
         driver.assertNoJob("ticket.close");
@@ -209,6 +211,7 @@ class ServiceRequestProcessTest {
         ProcessInstanceEvent instance = start();
         driver.complete(reachWorkTask("network"), Map.of("resolution", "resolved", "resolutionNotes", "rebooted"));
         driver.complete("ticket.resolve");
+        driver.complete("communication.notify-resolution");
         driver.complete("communication.request-confirmation");
         driver.publish("requester-answered", Map.of("requesterConfirmed", false));
         driver.complete("ticket.reopen", Map.of("supportTier", 1));
@@ -218,6 +221,7 @@ class ServiceRequestProcessTest {
                 .isWaitingAtElements("work-on-request");
         driver.complete(again, Map.of("resolution", "resolved", "resolutionNotes", "replaced the switch"));
         driver.complete("ticket.resolve");
+        driver.complete("communication.notify-resolution");
         confirmAndClose(instance, true);
         assertThat(instance).hasPassedElement("work-on-request", 2).hasPassedElement("request-confirmation", 2);
     }
@@ -279,6 +283,7 @@ class ServiceRequestProcessTest {
         // the original user task job is still the live one
         driver.complete(work, Map.of("resolution", "resolved", "resolutionNotes", "done"));
         driver.complete("ticket.resolve");
+        driver.complete("communication.notify-resolution");
         assertThat(instance).isWaitingAtElements("request-confirmation");
     }
 

@@ -37,15 +37,21 @@ public abstract class EmbeddedStackTest {
     }
 
     public static Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
-        return Map.of(
-                "tierzero.data-dir", dataDir.toString(),
-                "tierzero.embedded.zeebe.port", Integer.toString(zeebePort),
-                "tierzero.embedded.postgres.port", Integer.toString(postgresPort),
-                "tierzero.embedded.opensearch.enabled", "false",
-                "tierzero.embedded.directory.port", Integer.toString(freePort()),
+        return Map.ofEntries(
+                Map.entry("tierzero.data-dir", dataDir.toString()),
+                Map.entry("tierzero.embedded.zeebe.port", Integer.toString(zeebePort)),
+                Map.entry("tierzero.embedded.postgres.port", Integer.toString(postgresPort)),
+                Map.entry("tierzero.embedded.opensearch.enabled", "false"),
+                Map.entry("tierzero.embedded.directory.port", Integer.toString(freePort())),
                 // nothing listens there: runbook retrieval is unavailable, whatever node runs on this machine's 9200
-                "tierzero.opensearch.url", "http://127.0.0.1:" + freePort(),
-                "management.health.opensearch.enabled", "false");
+                Map.entry("tierzero.opensearch.url", "http://127.0.0.1:" + freePort()),
+                Map.entry("management.health.opensearch.enabled", "false"),
+                Map.entry("tierzero.embedded.mail.smtp-port", Integer.toString(freePort())),
+                Map.entry("tierzero.embedded.mail.imap-port", Integer.toString(freePort())),
+                // failed messages are tried again within seconds
+                Map.entry("tierzero.communication.dispatch-interval", "PT0.5S"),
+                Map.entry("tierzero.communication.retry-backoff", "PT1S"),
+                Map.entry("tierzero.communication.max-backoff", "PT2S"));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */

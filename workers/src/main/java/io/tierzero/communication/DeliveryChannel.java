@@ -1,0 +1,9 @@
+package io.tierzero.communication;
+
+/** Delivers messages of one channel kind. */
+interface DeliveryChannel {
+
+    ChannelKind kind();
+
+    void deliver(OutboundMessage message) throws DeliveryFailure;
+}

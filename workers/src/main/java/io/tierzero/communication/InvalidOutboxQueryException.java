@@ -1,0 +1,8 @@
+package io.tierzero.communication;
+
+public class InvalidOutboxQueryException extends RuntimeException {
+
+    public InvalidOutboxQueryException(String message) {
+        super(message);
+    }
+}
