@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 
 /** Where requesters asked to be reached (requester_channels). */
 @Repository
-class RequesterChannels {
+public class RequesterChannels {
 
     private final JdbcClient jdbc;
 
@@ -22,5 +22,13 @@ class RequesterChannels {
                 .params(tenantId, requesterId)
                 .query((rs, n) -> new Recipient(ChannelKind.of(rs.getString("kind")), rs.getString("address")))
                 .optional();
+    }
+
+    /** The requester's verified e-mail address: the only kind of channel that may carry one-time links. */
+    public Optional<String> verifiedEmail(String tenantId, String requesterId) {
+        return jdbc.sql("""
+                        select address from requester_channels
+                        where tenant_id = ? and requester_id = ? and kind = 'email' and verified_at is not null""")
+                .params(tenantId, requesterId).query(String.class).optional();
     }
 }

@@ -1,5 +1,6 @@
 package io.tierzero.identity;
 
+import io.tierzero.communication.RequesterChannels;
 import io.tierzero.remediation.PlaybookRefusedException;
 import io.tierzero.ticket.Ticket;
 import org.springframework.stereotype.Component;
@@ -58,5 +59,11 @@ public class IdentityChecks {
             throw new PlaybookRefusedException(
                     "The requester has no second factor enrolled: an agent must verify their identity");
         }
+    }
+
+    /** a.silva@x.example becomes a***@x.example: enough for the requester to recognise, not to harvest. */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
     }
 }

@@ -60,10 +60,10 @@ public class PasswordResetPlaybook implements PlaybookAction {
     @Override
     public ActionResult execute(PlaybookExecution execution, Ticket ticket) {
         String email = execution.input("verifiedChannel").substring("email:".length());
-        Map<String, Object> details = Map.of("channel", "email", "sentTo", RequesterChannels.masked(email));
+        Map<String, Object> details = Map.of("channel", "email", "sentTo", IdentityChecks.masked(email));
         Optional<Instant> pending = secrets.pendingExpiry(execution.executionId());
         if (pending.isPresent()) {
-            return ActionResult.awaitingRequester("A reset link was already sent to " + RequesterChannels.masked(email),
+            return ActionResult.awaitingRequester("A reset link was already sent to " + IdentityChecks.masked(email),
                     details, Duration.between(Instant.now(clock), pending.get()).plus(GRACE));
         }
         transaction.executeWithoutResult(status -> {
@@ -74,7 +74,7 @@ public class PasswordResetPlaybook implements PlaybookAction {
                             "validMinutes", LINK_VALIDITY.toMinutes()),
                     execution.executionId() + "/password-reset-link");
         });
-        return ActionResult.awaitingRequester("One-time reset link sent to " + RequesterChannels.masked(email)
+        return ActionResult.awaitingRequester("One-time reset link sent to " + IdentityChecks.masked(email)
                 + "; the requester confirms with their authenticator code", details, LINK_VALIDITY.plus(GRACE));
     }
 }
