@@ -53,6 +53,11 @@ public class PasswordResets {
         OneTimeSecrets.IssuedSecret secret = found.get();
         PlaybookExecution execution = executions.find(secret.tenantId(), secret.executionId()).orElseThrow();
         Ticket ticket = tickets.get(secret.ticketId());
+        // the password is checked first: a code is good once, and a refused password should not use it up
+        String problem = passwordProblem(execution.input("account"), newPassword, repeatedPassword);
+        if (problem != null) {
+            return Outcome.passwordRefused(problem);
+        }
         if (!secondFactors.verify(ticket.tenantId(), ticket.requesterId(), authenticatorCode)) {
             if (secrets.failedAttempt(secret.secretId()) < MAX_FAILED_CODES) {
                 return Outcome.CODE_WRONG;
@@ -63,10 +68,6 @@ public class PasswordResets {
                         Map.of("failedCodes", MAX_FAILED_CODES)));
             }
             return Outcome.IDENTITY_NOT_VERIFIED;
-        }
-        String problem = passwordProblem(execution.input("account"), newPassword, repeatedPassword);
-        if (problem != null) {
-            return Outcome.passwordRefused(problem);
         }
         DirectoryAccount account = new DirectoryAccount(execution.input("account"), execution.input("accountDn"),
                 null, null, false, false);

@@ -10,6 +10,9 @@ import io.tierzero.audit.ActionSignatures.SignedAction;
 import io.tierzero.identity.DirectoryAccount;
 import io.tierzero.identity.EmbeddedDirectoryServer;
 import io.tierzero.identity.LdapDirectory;
+import io.tierzero.identity.SecondFactors;
+import io.tierzero.support.Mailbox;
+import io.tierzero.support.Mailbox.Mail;
 import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.SyntheticTickets;
 import io.tierzero.support.TicketApi;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Tier-1 automation on the embedded stack: a trained model decides, the playbooks act on the embedded LDAP
@@ -56,7 +60,8 @@ class TierOneAutomationTest {
 
     @Test
     void aLockedOutRequesterIsUnlockedInTheDirectoryAndTheTicketClosesOnTheirYes() {
-        assertThat(account("maria.costa").locked()).isTrue();
+        resetDirectoryLock("maria.costa");
+        JsonNode before = unlockStatistics();
         String ticketId = api.submit(request("maria.costa", "Account locked",
                 "Windows says my account is locked out after too many attempts, please unlock it."));
 
@@ -77,10 +82,90 @@ class TierOneAutomationTest {
         assertThat(api.post("/api/tenants/demo/tickets/" + ticketId + "/confirmation", "{\"resolved\": true}", Map.of())
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         api.awaitState(ticketId, "closed");
-        JsonNode statistics = app.http().getForObject("/api/tenants/demo/playbooks/statistics", JsonNode.class);
-        JsonNode unlock = find(statistics, "account-unlock");
-        assertThat(unlock.path("succeeded").asLong()).isEqualTo(1);
-        assertThat(unlock.path("confirmedByRequester").asLong()).isEqualTo(1);
+        JsonNode after = unlockStatistics();
+        assertThat(after.path("succeeded").asLong()).isEqualTo(before.path("succeeded").asLong() + 1);
+        assertThat(after.path("confirmedByRequester").asLong()).isEqualTo(before.path("confirmedByRequester").asLong() + 1);
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByTheRequesterThroughTheMailedLinkAndTheirAuthenticator() {
+        String ticketId = api.submit(request("ana.silva", "Forgot my password",
+                "I forgot my password and cannot log in to Windows."));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        String link = linkIn(awaitMail("ana.silva@demo.example", reference, "Reset your password"), "/self-service/password-reset");
+        String code = link.substring(link.indexOf("code=") + "code=".length());
+
+        ResponseEntity<String> page = app.http().getForEntity(link, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("ana.silva", "authenticator");
+        assertThat(resetWith(code, "000000", "Lisbon-Spring-2027!").getStatusCode()).as("wrong code").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(resetWith(code, currentCode(), "short").getStatusCode()).as("weak password")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<String> reset = resetWith(code, currentCode(), "Lisbon-Spring-2027!");
+        assertThat(reset.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reset.getBody()).contains("Your password has been changed");
+        assertThat(resetWith(code, currentCode(), "Lisbon-Spring-2027!").getStatusCode()).as("the link works once")
+                .isEqualTo(HttpStatus.GONE);
+        try (LdapDirectory directory = new LdapDirectory(app.bean(EmbeddedDirectoryServer.class).settings())) {
+            assertThat(directory.authenticates(account("ana.silva"), "Lisbon-Spring-2027!")).isTrue();
+            assertThat(directory.authenticates(account("ana.silva"), "Summer-2026-Lisbon")).isFalse();
+        }
+
+        Mail confirmation = awaitMail("ana.silva@demo.example", reference, "Did this resolve your issue?");
+        assertThat(awaitMail("ana.silva@demo.example", reference, "What we did").body())
+                .contains("Password of ana.silva reset by the requester", "automated message");
+        String yes = linkIn(confirmation, "/self-service/confirmation");
+        assertThat(app.http().getForEntity(yes, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("/self-service/confirmation", Map.of("token", yes.substring(yes.indexOf("token=") + 6)))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode closed = api.awaitState(ticketId, "closed");
+
+        assertThat(TicketApi.actions(closed)).containsSubsequence("communication.queued", "remediation.prepared",
+                "remediation.playbook-awaiting-requester", "remediation.playbook-succeeded", "requester.answered",
+                "ticket.closed");
+        JsonNode executed = payload(closed, "remediation.playbook-succeeded");
+        assertThat(event(closed, "remediation.playbook-succeeded").path("actorId").asText()).isEqualTo("requester:ana.silva");
+        assertThat(app.bean(ActionSignatures.class).verify(signed(ticketId, executed), executed.path("signature").asText())).isTrue();
+        assertThat(closed.path("history").toString()).doesNotContain("Lisbon-Spring-2027!");
+    }
+
+    @Test
+    void threeWrongAuthenticatorCodesVoidTheLinkAndAPersonTakesOverWithTheFullStory() {
+        String ticketId = api.submit(request("joao.pereira", "Password expired",
+                "My password expired this morning and Windows does not accept it any more."));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        String link = linkIn(awaitMail("joao.pereira@demo.example", reference, "Reset your password"), "/self-service/password-reset");
+        String code = link.substring(link.indexOf("code=") + "code=".length());
+        assertThat(resetWith(code, "111111", "Porto-Winter-2027!").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(resetWith(code, "222222", "Porto-Winter-2027!").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> third = resetWith(code, "333333", "Porto-Winter-2027!");
+        assertThat(third.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(third.getBody()).contains("could not be verified");
+
+        api.awaitOpenTask(ticketId);
+        JsonNode briefing = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/escalation-package",
+                JsonNode.class);
+        assertThat(briefing.path("automation").get(0).path("summary").asText()).contains("Identity not verified");
+        assertThat(resetWith(code, currentCode(), "Porto-Winter-2027!").getStatusCode()).isEqualTo(HttpStatus.GONE);
+        try (LdapDirectory directory = new LdapDirectory(app.bean(EmbeddedDirectoryServer.class).settings())) {
+            assertThat(directory.authenticates(account("joao.pereira"), "Autumn-2026-Porto")).isTrue();
+        }
+    }
+
+    @Test
+    void aRequesterWhoSaysNoGetsAPersonWithTheAutomatedAttemptInTheBriefing() {
+        resetDirectoryLock("maria.costa");
+        String ticketId = api.submit(request("maria.costa", "Locked out of my account",
+                "I am locked out of Windows since this morning, the account is blocked."));
+        api.awaitTicket(ticketId, TierOneAutomationTest::hasConfirmationRequest);
+        assertThat(api.post("/api/tenants/demo/tickets/" + ticketId + "/confirmation", "{\"resolved\": false}", Map.of())
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        api.awaitOpenTask(ticketId);
+        JsonNode briefing = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/escalation-package",
+                JsonNode.class);
+        assertThat(briefing.path("automation").get(0).path("state").asText()).isEqualTo("succeeded");
+        assertThat(briefing.path("automation").get(0).path("requesterConfirmed").asBoolean(true)).isFalse();
+        assertThat(briefing.path("conversation").findValuesAsText("what")).contains("The requester said it is not resolved");
     }
 
     @Test
@@ -210,6 +295,50 @@ class TierOneAutomationTest {
         assertThat(member("ana.silva", "power-bi-reporting")).isFalse();
     }
 
+    private static String currentCode() {
+        return SecondFactors.currentCode("JBSWY3DPEHPK3PXP", java.time.Instant.now());
+    }
+
+    private static ResponseEntity<String> resetWith(String code, String authenticatorCode, String password) {
+        return post("/self-service/password-reset", Map.of("code", code, "authenticatorCode", authenticatorCode,
+                "newPassword", password, "repeatPassword", password));
+    }
+
+    private static ResponseEntity<String> post(String path, Map<String, String> fields) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        return app.http().postForEntity(path, new org.springframework.http.HttpEntity<>(form, headers), String.class);
+    }
+
+    private static Mail awaitMail(String address, String reference, String subjectText) {
+        int imapPort = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
+                .getRequiredProperty("tierzero.embedded.mail.imap-port"));
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> Mailbox.read(imapPort, address).stream()
+                        .filter(mail -> mail.subject().contains(reference) && mail.subject().contains(subjectText))
+                        .findFirst().orElse(null), mail -> mail != null);
+    }
+
+    /** The first link to the path in the mail, as the requester would click it. */
+    private static String linkIn(Mail mail, String path) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+" + java.util.regex.Pattern.quote(path) + "\\S*")
+                .matcher(mail.body());
+        assertThat(link.find()).as("a link to %s in: %s", path, mail.body()).isTrue();
+        return link.group();
+    }
+
+    private static void resetDirectoryLock(String username) {
+        try (LdapDirectory directory = new LdapDirectory(app.bean(EmbeddedDirectoryServer.class).settings())) {
+            DirectoryAccount account = directory.findAccount(username).orElseThrow();
+            if (!account.locked()) {
+                directory.lock(account);
+            }
+        }
+    }
+
     private static void approveAsLineManager(String ticketId) {
         JsonNode approval = api.awaitOpenTask(ticketId);
         assertThat(approval.path("elementId").asText()).isEqualTo("approve-automated-action");
@@ -269,13 +398,14 @@ class TierOneAutomationTest {
         }
     }
 
-    private static JsonNode find(JsonNode statistics, String playbookId) {
-        for (JsonNode row : statistics) {
-            if (row.path("playbookId").asText().equals(playbookId)) {
+    /** The account-unlock playbook's statistics row; an empty object before its first run. */
+    private static JsonNode unlockStatistics() {
+        for (JsonNode row : app.http().getForObject("/api/tenants/demo/playbooks/statistics", JsonNode.class)) {
+            if (row.path("playbookId").asText().equals("account-unlock")) {
                 return row;
             }
         }
-        throw new AssertionError("no statistics for " + playbookId + ": " + statistics);
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
 
     static String request(String requester, String subject, String body) {
