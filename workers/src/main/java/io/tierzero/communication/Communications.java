@@ -71,19 +71,30 @@ public class Communications {
      * responseDueAt, ...) and {@code values}. Once per ticket, step and template.
      */
     public void send(UUID ticketId, String templateId, Map<String, Object> values, ProcessStep step) {
+        sendToRequester(ticketId, templateId, values, "%s/%d/%d/communication/%s".formatted(ticketId,
+                step.processInstanceKey(), step.jobKey(), templateId), step);
+    }
+
+    /** Like {@link #send} for a side effect outside a process step (a playbook's): once per idempotency key. */
+    public void sendToRequester(UUID ticketId, String templateId, Map<String, Object> values, String idempotencyKey) {
+        sendToRequester(ticketId, templateId, values, ticketId + "/communication/" + idempotencyKey, null);
+    }
+
+    private void sendToRequester(UUID ticketId, String templateId, Map<String, Object> values, String idempotencyKey,
+            ProcessStep step) {
         Ticket ticket = tickets.get(ticketId);
-        String idempotencyKey = "%s/%d/%d/communication/%s".formatted(ticketId, step.processInstanceKey(),
-                step.jobKey(), templateId);
         Optional<Recipient> recipient = requesterChannels.preferredVerified(ticket.tenantId(), ticket.requesterId())
                 .or(() -> Optional.ofNullable(ticket.requesterEmail()).filter(email -> !email.isBlank())
                         .map(email -> new Recipient(ChannelKind.EMAIL, email)));
         if (recipient.isEmpty()) {
-            lifecycle.change(ticketId, "communication.not-sent")
-                    .during(step)
+            TicketLifecycle.Change notSent = lifecycle.change(ticketId, "communication.not-sent")
                     .because("The requester has no verified channel and no e-mail address")
                     .note("template", templateId)
-                    .once(idempotencyKey)
-                    .apply();
+                    .once(idempotencyKey);
+            if (step != null) {
+                notSent.during(step);
+            }
+            notSent.apply();
             return;
         }
         queue(ticket, recipient.get(), templateId, values, idempotencyKey, step);

@@ -169,6 +169,35 @@ class TierOneAutomationTest {
     }
 
     @Test
+    void aVpnProblemGetsTheGuideForTheVpnOfTheRequestersOfficeMarkedAsAnAutomatedAnswer() {
+        String ticketId = api.submit(request("ana.silva", "VPN not connecting",
+                "The VPN client shows an error when I connect from the hotel."));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        Mail guide = awaitMail("ana.silva@demo.example", reference, "Automated answer");
+        assertThat(guide.subject()).contains("GlobalProtect");
+        assertThat(guide.body()).contains("This is an automated answer", "Lisbon head office", "Refresh Connection")
+                .doesNotContain("FortiClient");
+        api.awaitTicket(ticketId, TierOneAutomationTest::hasConfirmationRequest);
+
+        assertThat(api.post("/api/tenants/demo/tickets/" + ticketId + "/confirmation", "{\"resolved\": false}", Map.of())
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        api.awaitOpenTask(ticketId);
+        JsonNode briefing = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/escalation-package",
+                JsonNode.class);
+        assertThat(briefing.path("automation").get(0).path("summary").asText())
+                .contains("vpn-access guide for GlobalProtect at Lisbon head office");
+    }
+
+    @Test
+    void aPrinterProblemGetsTheGuideForThePrinterAtTheRequestersSite() {
+        String ticketId = api.submit(request("joao.pereira", "Printer offline",
+                "The printer near reception is offline and my documents do not print."));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        Mail guide = awaitMail("joao.pereira@demo.example", reference, "Automated answer");
+        assertThat(guide.body()).contains("Brother HL-L6400DW", "Porto branch", "automated");
+    }
+
+    @Test
     void theKillSwitchStopsEveryPlaybookAndPeopleTakeOver() {
         setControls(false, "live");
         String ticketId = api.submit(request("ana.silva", "Forgot my password",
