@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tierzero.audit.Actor;
+import io.tierzero.remediation.AutomationControls;
 import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.ModelDrivenApp.ModelsCli;
 import io.tierzero.support.SyntheticTickets;
@@ -77,9 +79,15 @@ class DriftAndShadowTest {
     @Test
     @Order(1)
     void aPredictionIsRecordedOnceAndTheAgentsOutcomeAndTheRequestersAnswerAreAddedToIt() {
+        // agents work this one: the VPN guide would otherwise answer it
+        AutomationControls controls = app.bean(AutomationControls.class);
+        controls.change("demo", new AutomationControls.Settings(false, AutomationControls.Mode.LIVE),
+                Actor.human("test"), "An agent works this request");
         String ticketId = demo.submit(request("VPN not connecting",
                 "The VPN client shows an error when I connect from home."));
         JsonNode task = demo.awaitOpenTask(ticketId);
+        controls.change("demo", new AutomationControls.Settings(true, AutomationControls.Mode.LIVE),
+                Actor.human("test"), "Back to normal");
         JsonNode view = demo.ticket(ticketId);
 
         Map<String, Object> prediction = predictionOf(ticketId);
