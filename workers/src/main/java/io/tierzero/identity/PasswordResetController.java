@@ -69,11 +69,6 @@ public class PasswordResetController {
     }
 
     private static String page(String title, String body) {
-        return """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>%s - TierZero service desk</title>
-                <meta name="robots" content="noindex"></head>
-                <body><h1>%s</h1>%s<p><small>TierZero service desk: this page is part of an automated password reset.</small></p></body></html>
-                """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), body);
+        return SelfServicePages.page(title, body, "password reset");
     }
 }

@@ -36,12 +36,9 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** Enrols a new authenticator for the requester and returns its otpauth:// URI (shown once, as a QR code). */
-    public String enrolNew(String tenantId, String requesterId, String enrolledBy) {
-        byte[] secret = new byte[20];
-        new SecureRandom().nextBytes(secret);
-        enrol(tenantId, requesterId, secret, enrolledBy);
-        return "otpauth://totp/TierZero:%s?secret=%s&issuer=TierZero".formatted(requesterId, Base32.encode(secret));
+    /** The otpauth:// URI authenticator apps read (from a QR code, or typed in) for this secret. */
+    public static String otpauthUri(String requesterId, String base32Secret) {
+        return "otpauth://totp/TierZero:%s?secret=%s&issuer=TierZero".formatted(requesterId, base32Secret);
     }
 
     public void enrol(String tenantId, String requesterId, byte[] secret, String enrolledBy) {
@@ -72,6 +69,35 @@ public class SecondFactors {
                                 update requester_factors set last_used_step = ?
                                 where tenant_id = ? and requester_id = ? and kind = 'totp' and last_used_step < ?""")
                         .params(step, tenantId, requesterId, step).update() == 1;
+            }
+        }
+        return false;
+    }
+
+    public static byte[] decode(String base32Secret) {
+        try {
+            return Base32.decode(base32Secret);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("Not a base32 secret: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new random authenticator secret, base32 as authenticator apps take it. */
+    public static String newSecret() {
+        byte[] secret = new byte[20];
+        new SecureRandom().nextBytes(secret);
+        return Base32.encode(secret);
+    }
+
+    /** Whether the code is the current one (within one step) of an authenticator with this secret. */
+    public boolean matches(String base32Secret, String code) {
+        if (code == null || !code.strip().matches("\\d{6}")) {
+            return false;
+        }
+        Instant now = Instant.now(clock);
+        for (long offset = -1; offset <= 1; offset++) {
+            if (currentCode(base32Secret, now.plus(STEP.multipliedBy(offset))).equals(code.strip())) {
+                return true;
             }
         }
         return false;

@@ -19,6 +19,11 @@ public class SelfServiceLinks {
                 .queryParam("code", code).build().toUriString();
     }
 
+    public String mfaEnrolment(String code) {
+        return UriComponentsBuilder.fromUriString(base()).path("/self-service/mfa-enrolment")
+                .queryParam("code", code).build().toUriString();
+    }
+
     private String base() {
         String configured = environment.getProperty("tierzero.public-url");
         if (configured != null && !configured.isBlank()) {

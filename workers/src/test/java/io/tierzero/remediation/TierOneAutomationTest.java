@@ -198,6 +198,38 @@ class TierOneAutomationTest {
     }
 
     @Test
+    void aRequesterWithANewPhoneReEnrolsTheirAuthenticatorAfterTheLineManagerApproves() {
+        String ticketId = api.submit(request("maria.costa", "New phone, authenticator lost",
+                "I got a new phone and the authenticator app for Teams is gone, please reset my MFA."));
+        approveAsLineManager(ticketId);
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        String link = linkIn(awaitMail("maria.costa@demo.example", reference, "Set up your authenticator"),
+                "/self-service/mfa-enrolment");
+        String code = link.substring(link.indexOf("code=") + "code=".length());
+        ResponseEntity<String> page = app.http().getForEntity(link, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-secret>([A-Z2-7]{32})<").matcher(page.getBody());
+        assertThat(shown.find()).isTrue();
+        String newSecret = shown.group(1);
+
+        assertThat(post("/self-service/mfa-enrolment", Map.of("code", code, "secret", newSecret,
+                "authenticatorCode", "000000")).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(post("/self-service/mfa-enrolment", Map.of("code", code, "secret", newSecret,
+                "authenticatorCode", SecondFactors.currentCode(newSecret, java.time.Instant.now()))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        SecondFactors factors = app.bean(SecondFactors.class);
+        assertThat(factors.verify("demo", "maria.costa", currentCode())).as("the old authenticator").isFalse();
+        assertThat(factors.verify("demo", "maria.costa", SecondFactors.currentCode(newSecret, java.time.Instant.now())))
+                .as("the new one").isTrue();
+        JsonNode view = api.awaitTicket(ticketId, TierOneAutomationTest::hasConfirmationRequest);
+        JsonNode executed = payload(view, "remediation.playbook-succeeded");
+        assertThat(executed.path("playbookId").asText()).isEqualTo("mfa-reset");
+        assertThat(executed.path("approvedBy").asText()).isEqualTo("lena.manager");
+        assertThat(view.path("history").toString()).doesNotContain(newSecret);
+    }
+
+    @Test
     void theKillSwitchStopsEveryPlaybookAndPeopleTakeOver() {
         setControls(false, "live");
         String ticketId = api.submit(request("ana.silva", "Forgot my password",

@@ -49,6 +49,11 @@ public final class SyntheticTickets {
                             "I am locked out of %s since this morning, the account is blocked.",
                             "Please unlock my user, %s tells me the account is locked.",
                             "Account locked again on %s, I typed it wrong three times.")),
+            new Problem("Identity Team", "mfa-reset",
+                    List.of("New phone, authenticator lost", "MFA prompt on old phone", "Set up MFA again"),
+                    List.of("I got a new phone and the authenticator app for %s is gone, please reset my MFA.",
+                            "The MFA approval still goes to my old phone which I no longer have, I cannot sign in to %s.",
+                            "My phone was replaced, I need to enrol the authenticator app again for %s.")),
             new Problem("Access Team", "mailbox-access",
                     List.of("Access to the finance mailbox", "Need the finance shared mailbox", "Add me to the finance mailbox"),
                     List.of("Please give me access to the finance mailbox, I cover invoices from %s.",
@@ -75,7 +80,7 @@ public final class SyntheticTickets {
     private final List<TicketText> tickets = new ArrayList<>();
     private final Map<String, String> runbookById = new HashMap<>();
 
-    /** {@code perProblem} tickets for each of the eight problems, the same for the same seed. */
+    /** {@code perProblem} tickets for each of the nine problems, the same for the same seed. */
     public SyntheticTickets(int perProblem, long seed) {
         Random random = new Random(seed);
         int id = 0;

@@ -78,7 +78,7 @@ class ModelDrivenTriageTest {
         assertThat(first.version()).matches("\\d{8}-\\d{6}-[0-9a-f]{12}");
         assertThat(first.active()).isFalse();
         assertThat(first.labelColumn()).isEqualTo("Assignment group");
-        assertThat(first.trainingDataSha256()).isEqualTo("synthetic-160-runbooks");
+        assertThat(first.trainingDataSha256()).isEqualTo("synthetic-180-runbooks");
         assertThat(first.metrics()).isEqualTo(TriageModel.load(withRunbooks).metadata().metrics());
 
         ResponseEntity<JsonNode> activated = activate(first.version(), "{\"userId\": \"ml.engineer\"}");
