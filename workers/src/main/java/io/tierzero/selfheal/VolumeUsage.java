@@ -21,6 +21,13 @@ record VolumeUsage(int percent, long usedKb, long availableKb) {
 
     @Override
     public String toString() {
-        return percent + "% used, " + availableKb / 1024 + " MB free";
+        return percent + "% used, " + readable(availableKb) + " free";
+    }
+
+    private static String readable(long kb) {
+        if (kb >= 10L * 1024 * 1024) {
+            return kb / (1024 * 1024) + " GB";
+        }
+        return kb >= 10L * 1024 ? kb / 1024 + " MB" : kb + " KB";
     }
 }
