@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.session.Session;
@@ -37,6 +40,7 @@ final class TestSshHost implements AutoCloseable {
     private final SshServer server;
     private final Path bin;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
 
     TestSshHost(Path root) {
         try {
@@ -49,6 +53,8 @@ final class TestSshHost implements AutoCloseable {
             server.setPort(0);
             server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolve("host-key")));
             server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+            server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+                    && authorizedKeys.stream().anyMatch(authorized -> KeyUtils.compareKeys(authorized, key)));
             server.setCommandFactory((channel, command) -> {
                 // the factory runs its command with /bin/sh -c
                 String withTestPath = "PATH='" + bin + "':\"$PATH\"; export PATH; " + command;
@@ -72,6 +78,11 @@ final class TestSshHost implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lets the holder of this key's private key sign in as {@link #USER}. */
+    void authorize(PublicKey key) {
+        authorizedKeys.add(key);
     }
 
     int port() {
