@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +63,7 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
         if (host.cleanupProfile() == null) {
             throw new PlaybookRefusedException("Host " + hostName + " has no cleanup profile");
         }
-        profileOf(host);
-        AllowedCommand.DISK_USAGE.with(Map.of("path", mountpoint));
+        checkCommands(profileOf(host), mountpoint);
         if (!shell.hasCredentials(ticket.tenantId())) {
             throw new PlaybookRefusedException("No self-heal credentials are configured for " + ticket.tenantId());
         }
@@ -168,6 +168,7 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
                         "pattern", pattern, "days", Integer.toString(path.olderThanDays()))));
                 RemoteFile.parse(listed).stream()
                         .filter(file -> file.path().startsWith(path.path() + "/"))
+                        .filter(file -> file.path().chars().noneMatch(Character::isISOControl))
                         .filter(file -> !file.path().startsWith(cleanup.profile().quarantine() + "/"))
                         .forEach(found::add);
             }
@@ -203,6 +204,18 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
                     + ": " + output.evidence());
         }
         return output;
+    }
+
+    /** Every command the cleanup will run is checked before anything connects; only the found files remain. */
+    private static void checkCommands(CleanupProfile profile, String mountpoint) {
+        AllowedCommand.DISK_USAGE.with(Map.of("path", mountpoint));
+        AllowedCommand.PURGE_DIRECTORY.with(Map.of("path", profile.quarantine() + "/" + UUID.randomUUID()));
+        for (CleanupPath path : profile.paths()) {
+            for (String pattern : path.patterns()) {
+                AllowedCommand.LIST_OLD_FILES.with(Map.of("path", path.path(), "pattern", pattern,
+                        "days", Integer.toString(path.olderThanDays())));
+            }
+        }
     }
 
     private CleanupProfile profileOf(ManagedHost host) {

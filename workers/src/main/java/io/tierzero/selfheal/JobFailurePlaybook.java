@@ -46,9 +46,8 @@ public class JobFailurePlaybook implements PlaybookAction {
         RegisteredJob job = register.find(ticket.tenantId(), scheduler, jobName).orElseThrow(() ->
                 new PlaybookRefusedException("Job " + jobName + " of " + scheduler + " has no record in the job register"));
         if (!job.rerunnable() || !job.idempotent()) {
-            throw new PlaybookRefusedException("Job " + jobName + " is registered as " + (job.rerunnable() ? "" : "not rerunnable")
-                    + (!job.rerunnable() && !job.idempotent() ? " and " : "") + (job.idempotent() ? "" : "not idempotent")
-                    + ": its owner " + job.owner() + " decides");
+            throw new PlaybookRefusedException("Job " + jobName + " is not registered as rerunnable and idempotent: its owner "
+                    + job.owner() + " decides");
         }
         AlertFacts.find(ticket, "host").filter(host -> !host.equals(job.host())).ifPresent(host -> {
             throw new PlaybookRefusedException("The alert names host " + host + ", the job register " + job.host());

@@ -202,6 +202,28 @@ class SelfHealTest {
     }
 
     @Test
+    void aRedeliveredJobReportsTheRerunItDidAndAnInterruptedRerunIsNotRepeated() throws IOException {
+        Ticket alert = jobAlert("nightly-report", "run-4004");
+        Playbook playbook = playbook("job-failure");
+        PlaybookExecution execution = app.bean(PlaybookExecutions.class).start(alert, playbook, "live",
+                playbook.action().resolveInputs(alert));
+        ActionResult first = playbook.action().execute(execution, alert);
+        ActionResult redelivered = playbook.action().execute(execution, alert);
+        assertThat(redelivered.status()).isEqualTo(first.status()).isEqualTo(ActionResult.Status.SUCCEEDED);
+        assertThat(redelivered.summary()).isEqualTo(first.summary());
+        assertThat(runs()).containsOnlyOnce("nightly-report run-4004");
+
+        Ticket interrupted = jobAlert("nightly-report", "run-5005");
+        PlaybookExecution begun = app.bean(PlaybookExecutions.class).start(interrupted, playbook, "live",
+                playbook.action().resolveInputs(interrupted));
+        app.bean(SelfHealActions.class).begin(begun, "job-rerun", "cron/nightly-report/run-5005");
+        ActionResult result = playbook.action().execute(begun, interrupted);
+        assertThat(result.status()).isEqualTo(ActionResult.Status.FAILED);
+        assertThat(result.summary()).contains("was interrupted and may have run it: no second rerun");
+        assertThat(runs()).doesNotContain("run-5005");
+    }
+
+    @Test
     void aRerunThatFailsAgainIsHandedOverWithoutASecondRerun() throws IOException {
         ActionResult result = run(jobAlert("data-sync", "run-2002"), "job-failure");
 
