@@ -1,12 +1,10 @@
 package io.tierzero.selfheal;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The remote action of one playbook execution. {@code resumed}: it was begun by an earlier delivery of the same
  * job, which may have acted before it stopped.
  */
-public record SelfHealAction(UUID executionId, String kind, String target, boolean ended, Map<String, Object> details,
-        boolean resumed) {
+public record SelfHealAction(boolean ended, Map<String, Object> details, boolean resumed) {
 }

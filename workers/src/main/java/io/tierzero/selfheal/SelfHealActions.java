@@ -72,7 +72,7 @@ public class SelfHealActions {
             if (inserted == 0) {
                 throw new PlaybookRefusedException("Job run " + target + " was rerun automatically already: never twice");
             }
-            return new SelfHealAction(execution.executionId(), kind, target, false, Map.of(), false);
+            return new SelfHealAction(false, Map.of(), false);
         });
     }
 
@@ -83,8 +83,8 @@ public class SelfHealActions {
 
     private Optional<SelfHealAction> of(UUID executionId) {
         return jdbc.sql("select * from self_heal_actions where execution_id = ?").param(executionId)
-                .query((rs, n) -> new SelfHealAction(executionId, rs.getString("kind"), rs.getString("target"),
-                        "ended".equals(rs.getString("state")), fromJson(rs.getString("details")), true))
+                .query((rs, n) -> new SelfHealAction("ended".equals(rs.getString("state")),
+                        fromJson(rs.getString("details")), true))
                 .optional();
     }
 
