@@ -5,6 +5,7 @@ import io.tierzero.remediation.PlaybookAction;
 import io.tierzero.remediation.PlaybookExecution;
 import io.tierzero.remediation.PlaybookRefusedException;
 import io.tierzero.ticket.Ticket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,15 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobFailurePlaybook implements PlaybookAction {
 
+    // the runbook's blast-radius check: more than 5 different jobs failing within 15 minutes, or several on one host,
+    // is an infrastructure problem; "several" is taken as 3
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    static final int MAXIMUM_FAILED_JOBS = 5;
+    static final int SEVERAL_JOBS_ON_ONE_HOST = 3;
+
     private final JobRegister register;
+    private final FailedJobAlerts failedJobs;
     private final ManagedHosts hosts;
     private final SelfHealProperties properties;
     private final RemoteShell shell;
     private final SelfHealActions actions;
 
-    public JobFailurePlaybook(JobRegister register, ManagedHosts hosts, SelfHealProperties properties,
-            RemoteShell shell, SelfHealActions actions) {
+    public JobFailurePlaybook(JobRegister register, FailedJobAlerts failedJobs, ManagedHosts hosts,
+            SelfHealProperties properties, RemoteShell shell, SelfHealActions actions) {
         this.register = register;
+        this.failedJobs = failedJobs;
         this.hosts = hosts;
         this.properties = properties;
         this.shell = shell;
@@ -57,6 +66,12 @@ public class JobFailurePlaybook implements PlaybookAction {
         RemoteCommand rerun = rerunCommand(job, runId);
         if (!shell.hasCredentials(ticket.tenantId())) {
             throw new PlaybookRefusedException("No self-heal credentials are configured for " + ticket.tenantId());
+        }
+        if (failedJobs.otherJobs(ticket, jobName, FAILURE_WINDOW) + 1 > MAXIMUM_FAILED_JOBS
+                || failedJobs.otherJobsOnHost(ticket, jobName, job.host(), FAILURE_WINDOW) + 1 >= SEVERAL_JOBS_ON_ONE_HOST) {
+            throw new PlaybookRefusedException("Other jobs failed within " + FAILURE_WINDOW.toMinutes()
+                    + " minutes (more than " + MAXIMUM_FAILED_JOBS + " in all, or " + SEVERAL_JOBS_ON_ONE_HOST
+                    + " or more on " + job.host() + "): an infrastructure problem, no reruns");
         }
         actions.refuseWhenAlreadyRerun(ticket.tenantId(), target(job, runId));
         actions.refuseWhenLimitReached(ticket.tenantId());

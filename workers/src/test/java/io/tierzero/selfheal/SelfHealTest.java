@@ -119,6 +119,7 @@ class SelfHealTest {
     @BeforeEach
     void roomForActionsAndAnEmptyVolume() throws IOException {
         setLimit(100);
+        ageEarlierAlerts();
         sshHost.capacityKb(1000);
         for (Path folder : List.of(volume, quarantine)) {
             if (Files.exists(folder)) {
@@ -221,6 +222,24 @@ class SelfHealTest {
         assertThat(result.status()).isEqualTo(ActionResult.Status.FAILED);
         assertThat(result.summary()).contains("was interrupted and may have run it: no second rerun");
         assertThat(runs()).doesNotContain("run-5005");
+    }
+
+    @Test
+    void manyFailedJobsAtOnceAreAnInfrastructureProblemAndNoneIsRerun() throws IOException {
+        for (String job : List.of("load-a", "load-b", "load-c", "load-d", "load-e")) {
+            alert(Map.of("job_name", job, "scheduler", "cron", "run_id", "run-7007", "host", "app02"));
+        }
+        assertThatThrownBy(() -> run(jobAlert("nightly-report", "run-7007"), "job-failure"))
+                .isInstanceOf(PlaybookRefusedException.class).hasMessageContaining("more than 5 in all")
+                .hasMessageContaining("infrastructure problem, no reruns");
+
+        ageEarlierAlerts();
+        for (String job : List.of("load-f", "load-g")) {
+            alert(Map.of("job_name", job, "scheduler", "cron", "run_id", "run-7008", "host", "batch01"));
+        }
+        assertThatThrownBy(() -> run(jobAlert("nightly-report", "run-7008"), "job-failure"))
+                .isInstanceOf(PlaybookRefusedException.class).hasMessageContaining("3 or more on batch01");
+        assertThat(runs()).doesNotContain("run-7007").doesNotContain("run-7008");
     }
 
     @Test
@@ -354,6 +373,12 @@ class SelfHealTest {
     private static void setLimit(long perHour) {
         app.bean(JdbcClient.class).sql("update tenants set self_heal_actions_per_hour = ? where tenant_id = 'demo'")
                 .param(perHour).update();
+    }
+
+    /** Alerts of earlier tests are an hour old: they do not count as jobs failing at the same time. */
+    private static void ageEarlierAlerts() {
+        app.bean(JdbcClient.class).sql("update tickets set created_at = created_at - interval '1 hour' where tenant_id = 'demo'")
+                .update();
     }
 
     private static long actionsInTheLastHour() {
