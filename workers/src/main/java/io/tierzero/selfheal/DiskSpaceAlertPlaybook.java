@@ -102,6 +102,7 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
         VolumeUsage before = usage(session, cleanup.mountpoint());
         List<RemoteFile> quarantined = filesIn(session, cleanup.quarantine());
         if (quarantined.isEmpty() && before.percent() <= cleanup.targetPercent()) {
+            run(session, AllowedCommand.REMOVE_EMPTY_DIRECTORIES.with(Map.of("path", cleanup.quarantine())));
             return ActionResult.succeeded("Nothing to remove: " + cleanup.mountpoint() + " on " + cleanup.host().host()
                     + " is at " + before + ", within " + cleanup.targetPercent() + "%", Map.of("before", before.toString()));
         }
@@ -126,11 +127,18 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
         if (!skipped.isEmpty()) {
             details.put("notMoved", skipped);
         }
+        if (quarantined.isEmpty()) {
+            run(session, AllowedCommand.REMOVE_EMPTY_DIRECTORIES.with(Map.of("path", cleanup.quarantine())));
+            details.put("topConsumers", topConsumers(session, cleanup));
+            return ActionResult.failed("Profile " + cleanup.host().cleanupProfile() + " allows nothing to be removed from "
+                    + cleanup.mountpoint() + " on " + cleanup.host().host() + ", which is at " + after + ", above the target of "
+                    + cleanup.targetPercent() + "%", details);
+        }
         if (after.percent() <= cleanup.targetPercent()) {
             run(session, AllowedCommand.PURGE_DIRECTORY.with(Map.of("path", cleanup.quarantine())));
             VolumeUsage finalUsage = usage(session, cleanup.mountpoint());
             details.put("after", finalUsage.toString());
-            return ActionResult.succeeded("Removed " + removed.size() + " files (" + bytes / 1024 + " KB) of profile "
+            return ActionResult.succeeded("Removed " + removed.size() + " files (" + VolumeUsage.readable(bytes / 1024) + ") of profile "
                     + cleanup.host().cleanupProfile() + " from " + cleanup.mountpoint() + " on " + cleanup.host().host()
                     + ": " + before + " before, " + finalUsage + " after (target " + cleanup.targetPercent() + "%)",
                     details);
@@ -146,8 +154,7 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
         List<RemoteFile> stuck = filesIn(session, cleanup.quarantine());
         run(session, AllowedCommand.REMOVE_EMPTY_DIRECTORIES.with(Map.of("path", cleanup.quarantine())));
         details.put("restored", usage(session, cleanup.mountpoint()).toString());
-        details.put("topConsumers", session.run(AllowedCommand.TOP_CONSUMERS.with(Map.of("path", cleanup.mountpoint())))
-                .lines());
+        details.put("topConsumers", topConsumers(session, cleanup));
         String notEnough = "Removing " + quarantined.size() + " files of profile " + cleanup.host().cleanupProfile()
                 + " would leave " + cleanup.mountpoint() + " on " + cleanup.host().host() + " at " + after
                 + ", above the target of " + cleanup.targetPercent() + "%";
@@ -182,6 +189,10 @@ public class DiskSpaceAlertPlaybook implements PlaybookAction {
             }
         }
         return chosen;
+    }
+
+    private static List<String> topConsumers(RemoteSession session, Cleanup cleanup) {
+        return session.run(AllowedCommand.TOP_CONSUMERS.with(Map.of("path", cleanup.mountpoint()))).lines();
     }
 
     private static boolean move(RemoteSession session, String from, String to) {

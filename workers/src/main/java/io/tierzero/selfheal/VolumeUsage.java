@@ -24,7 +24,7 @@ record VolumeUsage(int percent, long usedKb, long availableKb) {
         return percent + "% used, " + readable(availableKb) + " free";
     }
 
-    private static String readable(long kb) {
+    static String readable(long kb) {
         if (kb >= 10L * 1024 * 1024) {
             return kb / (1024 * 1024) + " GB";
         }

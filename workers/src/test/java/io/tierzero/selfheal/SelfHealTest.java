@@ -189,6 +189,20 @@ class SelfHealTest {
     }
 
     @Test
+    void aVolumeFullOfWhatTheProfileDoesNotAllowToRemoveIsHandedOverUntouched() throws IOException {
+        Path big = file("var/log/app.log", 900, false);
+        Path oldButNotAllowed = file("var/log/app.log.old", 50, true);
+
+        ActionResult result = run(diskAlertTicket("web01"), "disk-space-alert");
+
+        assertThat(result.status()).isEqualTo(ActionResult.Status.FAILED);
+        assertThat(result.summary()).contains("allows nothing to be removed").contains("above the target of 75%");
+        assertThat((List<?>) result.details().get("topConsumers")).isNotEmpty();
+        assertThat(List.of(big, oldButNotAllowed)).allMatch(Files::exists);
+        assertThat(quarantine).isEmptyDirectory();
+    }
+
+    @Test
     void aFailedJobIsRerunOnceAndARepeatedAlertForTheSameRunIsNotRerun() throws IOException {
         Ticket alert = jobAlert("nightly-report", "run-1001");
 
