@@ -9,14 +9,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The connector on its own against a real SSH server: signing in with a private key file or a password. */
 class RemoteShellTest {
@@ -36,17 +38,16 @@ class RemoteShellTest {
         sshHost.close();
     }
 
-    @Test
-    void signsInWithTheTenantsPrivateKeyFileAndRunsAnAllowListedCommand() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+    @ParameterizedTest
+    @CsvSource({"ssh-ed25519,256", "ssh-rsa,2048"})
+    void signsInWithTheTenantsPrivateKeyFileAndRunsAnAllowListedCommand(String keyType, int bits) throws Exception {
+        KeyPair keys = KeyUtils.generateKeyPair(keyType, bits);
         sshHost.authorize(keys.getPublic());
-        Path keyFile = root.resolve("id_rsa");
+        Path keyFile = root.resolve("id_" + keyType);
         try (OutputStream out = Files.newOutputStream(keyFile)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keys, "tierzero", null, out);
         }
-        Path volume = Files.createDirectories(root.resolve("volume"));
+        Path volume = Files.createDirectories(root.resolve("volume-" + keyType));
         Files.write(volume.resolve("data.bin"), new byte[200 * 1024]);
 
         try (RemoteShell shell = shell(new Credentials(keyFile, null, null));
