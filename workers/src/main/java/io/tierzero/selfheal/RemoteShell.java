@@ -3,7 +3,6 @@ package io.tierzero.selfheal;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -59,20 +58,15 @@ public class RemoteShell implements AutoCloseable {
             session.auth().verify(properties.connectTimeout());
             return new RemoteSession(session, host.host(), properties.commandTimeout());
         } catch (IOException | RuntimeException e) {
-            closeQuietly(session);
-            String presented = check.presented.get();
-            if (presented != null && !check.matches(presented)) {
-                throw new RemoteHostException("Host " + host.host() + " presented host key " + presented
+            if (session != null) {
+                session.close(true);
+            }
+            if (check.presented != null && !check.accepted) {
+                throw new RemoteHostException("Host " + host.host() + " presented host key " + check.presented
                         + ", not the registered " + host.hostKeyFingerprint() + ": not signed in, nothing run", e);
             }
             throw new RemoteHostException("Could not sign in to " + host.host() + " (" + host.address() + ":"
                     + host.port() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(ClientSession session) {
-        if (session != null) {
-            session.close(true);
         }
     }
 
@@ -85,7 +79,8 @@ public class RemoteShell implements AutoCloseable {
     private static final class HostKeyCheck {
 
         private final String registered;
-        private final AtomicReference<String> presented = new AtomicReference<>();
+        private volatile String presented;
+        private volatile boolean accepted;
 
         HostKeyCheck(String registered) {
             this.registered = registered;
@@ -93,12 +88,9 @@ public class RemoteShell implements AutoCloseable {
 
         boolean accepts(PublicKey key) {
             String fingerprint = KeyUtils.getFingerPrint(key);
-            presented.set(fingerprint);
-            return matches(fingerprint);
-        }
-
-        boolean matches(String fingerprint) {
-            return Objects.equals(registered, fingerprint);
+            presented = KeyUtils.getKeyType(key) + " " + fingerprint;
+            accepted = Objects.equals(registered, fingerprint);
+            return accepted;
         }
     }
 }

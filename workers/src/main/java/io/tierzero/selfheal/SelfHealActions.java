@@ -99,6 +99,9 @@ public class SelfHealActions {
     }
 
     private static PlaybookRefusedException limitReached(String tenantId, int limit) {
+        if (limit == 0) {
+            return new PlaybookRefusedException("Self-heal is off for " + tenantId + " (0 actions per hour allowed)");
+        }
         return new PlaybookRefusedException("Blast-radius limit reached: " + tenantId + " allows " + limit
                 + " self-heal actions per hour and all were taken; a person takes over");
     }
