@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
+import io.tierzero.remediation.NoAutomatedAttemptException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
-            UnknownModelVersionException.class})
+            UnknownModelVersionException.class, NoAutomatedAttemptException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }

@@ -185,7 +185,11 @@ class SelfHealTest {
         assertThat(execution.result().get("summary").toString()).contains("would leave").contains("above the target of 75%")
                 .contains("every file was moved back");
         assertThat(execution.result().get("afterQuarantine").toString()).startsWith("77%");
-        assertThat((List<?>) execution.result().get("topConsumers")).isNotEmpty();
+        JsonNode handedOver = app.http().getForObject("/api/tenants/demo/tickets/" + ticketId + "/automated-attempt",
+                JsonNode.class);
+        assertThat(handedOver.path("state").asText()).isEqualTo("rolled-back");
+        assertThat(handedOver.path("result").path("files").get(0).asText()).isEqualTo(old.toString());
+        assertThat(handedOver.path("result").path("topConsumers")).isNotEmpty();
     }
 
     @Test
