@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,29 @@ class SelfHealTest {
         assertThat(handedOver.path("state").asText()).isEqualTo("rolled-back");
         assertThat(handedOver.path("result").path("files").get(0).asText()).isEqualTo(old.toString());
         assertThat(handedOver.path("result").path("topConsumers")).isNotEmpty();
+    }
+
+    @Test
+    void aRedeliveredCleanupCarriesOnWithTheFilesAnInterruptedAttemptMoved() throws IOException {
+        file("var/log/app.log", 300, false);
+        Path movedBefore = file("var/log/syslog.3.gz", 300, true);
+        Path old = file("var/log/app.log.1", 300, true);
+        Ticket alert = diskAlertTicket("web01");
+        Playbook playbook = playbook("disk-space-alert");
+        PlaybookExecution execution = app.bean(PlaybookExecutions.class).start(alert, playbook, "live",
+                playbook.action().resolveInputs(alert));
+        app.bean(SelfHealActions.class).begin(execution, "disk-cleanup", "web01:" + volume);
+        Path inQuarantine = Path.of(quarantine + "/" + execution.executionId() + movedBefore);
+        Files.createDirectories(inQuarantine.getParent());
+        Files.move(movedBefore, inQuarantine);
+
+        ActionResult result = playbook.action().execute(execution, alert);
+
+        assertThat(result.status()).isEqualTo(ActionResult.Status.SUCCEEDED);
+        assertThat(result.details().get("files")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder(movedBefore.toString(), old.toString());
+        assertThat(List.of(movedBefore, old)).noneMatch(Files::exists);
+        assertThat(quarantine).isEmptyDirectory();
     }
 
     @Test
