@@ -46,12 +46,9 @@ public class RemoteSession implements AutoCloseable {
         }
     }
 
+    /** Closes gracefully in the background: what the commands did is known by now. */
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (IOException e) {
-            throw new RemoteHostException("Closing the session on " + host + " failed", e);
-        }
+        session.close(false);
     }
 }
