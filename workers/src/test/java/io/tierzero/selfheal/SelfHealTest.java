@@ -231,6 +231,24 @@ class SelfHealTest {
     }
 
     @Test
+    void aFailedJobAlertIsRerunThroughTheIncidentLifecycleAndTheIncidentCloses() throws IOException {
+        String ticketId = app.api().submit("""
+                {"kind": "incident", "channel": "monitoring", "requester": {"id": "alertmanager"},
+                 "subject": "Job failed", "body": "job nightly-report failed in job_scheduler on batch01, exit code 1",
+                 "impact": "medium", "urgency": "medium",
+                 "entities": [{"type": "job_name", "value": "nightly-report", "confidence": 1.0},
+                              {"type": "scheduler", "value": "cron", "confidence": 1.0},
+                              {"type": "run_id", "value": "run-8008", "confidence": 1.0},
+                              {"type": "host", "value": "batch01", "confidence": 1.0},
+                              {"type": "exit_code", "value": "1", "confidence": 1.0}]}""");
+
+        JsonNode closed = app.api().awaitState(ticketId, "closed");
+        assertThat(payload(closed, "remediation.playbook-succeeded").path("playbookId").asText()).isEqualTo("job-failure");
+        assertThat(runs()).containsOnlyOnce("nightly-report run-8008");
+        assertThat(execution(ticketId).result()).containsEntry("exitStatus", 0);
+    }
+
+    @Test
     void aFailedJobIsRerunOnceAndARepeatedAlertForTheSameRunIsNotRerun() throws IOException {
         Ticket alert = jobAlert("nightly-report", "run-1001");
 
