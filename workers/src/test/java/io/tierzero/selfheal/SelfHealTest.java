@@ -47,7 +47,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Self-heal against a real SSH server that runs real commands on real files: disk cleanup with quarantine,
  * verification and rollback, job reruns at most once, and every refusal (allow-list, blast radius, host key);
- * the disk cases end to end through the incident lifecycle on the embedded stack with a trained model.
+ * disk cleanup, rollback and a job rerun also end to end through the incident lifecycle on the embedded stack with a
+ * trained model.
  */
 class SelfHealTest {
 
