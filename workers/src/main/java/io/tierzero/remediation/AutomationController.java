@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,6 +53,15 @@ public class AutomationController {
     public List<PlaybookStatistics> statistics(@PathVariable String tenant) {
         controls.of(tenant);
         return executions.statistics(tenant);
+    }
+
+    @GetMapping("/api/tenants/{tenant}/tickets/{ticketId}/automated-attempt")
+    @Operation(summary = "What automation did for the ticket: the playbook, its inputs, state and recorded result "
+            + "(for a self-heal: usage before and after, the files removed or restored, top consumers, rerun output)")
+    public PlaybookExecution automatedAttempt(@PathVariable String tenant, @PathVariable UUID ticketId) {
+        controls.of(tenant);
+        return executions.ofTicket(ticketId).filter(execution -> execution.tenantId().equals(tenant))
+                .orElseThrow(() -> new NoAutomatedAttemptException(ticketId));
     }
 
     public record ControlsChange(@NotNull Boolean enabled, @NotNull @Pattern(regexp = "live|dry-run") String mode,

@@ -7,7 +7,6 @@ import io.tierzero.tenant.TenantRepository;
 import io.tierzero.tenant.TriageMode;
 import io.tierzero.ticket.ProcessStep;
 import io.tierzero.ticket.Ticket;
-import io.tierzero.ticket.TicketKind;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
 import io.tierzero.triage.drift.PredictedTriage;
@@ -35,7 +34,6 @@ public class Triage {
 
     static final String UNCLASSIFIED = "unclassified";
     static final String NO_MODEL = "none";
-    static final String HUMAN = "human";
     // the automation decision's floor for suggesting a runbook at all: below it the runbook's category is a guess
     static final double RUNBOOK_CATEGORY_MIN_CONFIDENCE = 0.5;
 
@@ -126,11 +124,10 @@ public class Triage {
     private String record(Ticket ticket, Tenant tenant, Classification predicted, List<String> topGroups,
             boolean shadow) {
         boolean hasRunbook = predicted.runbookId() != null && !TriageModel.NO_RUNBOOK.equals(predicted.runbookId());
-        // the incident lifecycle has no automation step: people always work incidents
-        String decision = ticket.kind() != TicketKind.SERVICE_REQUEST ? HUMAN
-                : automationEligibility.decide(predicted.category(), predicted.confidence(),
-                        hasRunbook ? predicted.runbookId() : null, hasRunbook ? predicted.runbookConfidence() : 0.0,
-                        tenant.automationThreshold());
+        // both lifecycles decide automation with the same table (major incidents go to people before it is asked)
+        String decision = automationEligibility.decide(predicted.category(), predicted.confidence(),
+                hasRunbook ? predicted.runbookId() : null, hasRunbook ? predicted.runbookConfidence() : 0.0,
+                tenant.automationThreshold());
         predictionLog.record(new PredictedTriage(ticket.tenantId(), ticket.ticketId(), predicted.model(),
                 predicted.suggestedGroup(), predicted.groupConfidence(), topGroups, predicted.runbookId(),
                 predicted.runbookConfidence(), predicted.runbooks(), decision, shadow));

@@ -8,6 +8,7 @@ import io.tierzero.communication.MessageNotRetryableException;
 import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.escalation.NoEscalationPackageException;
+import io.tierzero.remediation.NoAutomatedAttemptException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
@@ -39,7 +40,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
             UnknownModelVersionException.class, NoEscalationPackageException.class,
-            OutboxMessageNotFoundException.class})
+            OutboxMessageNotFoundException.class, NoAutomatedAttemptException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }

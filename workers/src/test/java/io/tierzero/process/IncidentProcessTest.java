@@ -11,9 +11,12 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ZeebeProcessTest
 class IncidentProcessTest {
@@ -28,13 +31,90 @@ class IncidentProcessTest {
     }
 
     private ProcessInstanceEvent startAndCategorise(String impact, String urgency) {
+        return startAndCategorise(impact, urgency, null, 0.0);
+    }
+
+    /** Categorised, with the runbook found for it (none: null), up to the started SLA clock. */
+    private ProcessInstanceEvent startAndCategorise(String impact, String urgency, String runbookId, double confidence) {
         ProcessInstanceEvent instance = driver.start("incident", Map.of("referenceNumber", "INC-2001"));
         driver.complete("communication.acknowledge");
         ActivatedJob classify = driver.complete("triage.classify", Map.of("category", "infrastructure",
                 "classificationConfidence", 0.88, "impact", impact, "urgency", urgency));
         assertThat(classify.getElementId()).isEqualTo("categorise-incident");
+        Map<String, Object> runbook = new HashMap<>();
+        runbook.put("runbookId", runbookId);
+        runbook.put("retrievalConfidence", confidence);
+        assertThat(driver.complete("knowledge.find-runbooks", runbook).getElementId()).isEqualTo("find-runbooks");
         driver.startSlaClock(Duration.ofHours(1), Duration.ofHours(4));
         return instance;
+    }
+
+    /** A self-heal runbook found with confidence: the playbook is prepared; returns after its approval gate. */
+    private ProcessInstanceEvent selfHeal(String actionRisk) {
+        ProcessInstanceEvent instance = startAndCategorise("medium", "medium", "disk-space-alert", 0.93);
+        assertThat(instance).hasVariableWithValue("automationDecision", "automate");
+        driver.complete("remediation.prepare-playbook", Map.of("playbookReady", true, "playbookId", "disk-space-alert",
+                "playbookVersion", "1.0", "actionRisk", actionRisk, "runbookApproval", "none"));
+        return instance;
+    }
+
+    @Test
+    void aSelfHealThatResolvesTheAlertClosesTheIncidentWithoutAPerson() {
+        ProcessInstanceEvent instance = selfHeal("medium");
+        ActivatedJob run = driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "resolved"));
+        assertThat(run.getElementId()).isEqualTo("run-remediation");
+        driver.complete("ticket.resolve");
+        driver.complete("ticket.close");
+        assertThat(instance).isCompleted().hasPassedElementsInOrder("categorise-incident", "find-runbooks",
+                        "start-sla-clock", "decide-automation", "prepare-playbook", "determine-approval",
+                        "run-remediation", "record-resolution", "close-incident", "incident-closed")
+                .hasNotPassedElement("approve-automated-action").hasNotPassedElement("resolve-incident");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"failed", "unavailable", "dry-run"})
+    void aSelfHealThatDoesNotResolveTheAlertGoesToTheResolverGroup(String outcome) {
+        ProcessInstanceEvent instance = selfHeal("medium");
+        driver.complete("remediation.run-playbook", Map.of("remediationOutcome", outcome));
+        driver.assign(Duration.ofDays(1));
+        driver.complete(driver.userTask("diagnose-incident"), Map.of("resolutionNotes", "moved the backups away"));
+        driver.complete("ticket.resolve");
+        driver.complete("ticket.close");
+        assertThat(instance).isCompleted().hasPassedElementsInOrder("run-remediation", "diagnose-incident",
+                "record-resolution", "incident-closed");
+    }
+
+    @Test
+    void aPlaybookThatIsNotReadyLeavesTheIncidentToTheResolverGroup() {
+        ProcessInstanceEvent instance = startAndCategorise("medium", "medium", "job-failure", 0.93);
+        driver.complete("remediation.prepare-playbook", Map.of("playbookReady", false));
+        driver.assertNoJob("remediation.run-playbook");
+        driver.assign(Duration.ofDays(1));
+        driver.userTask("diagnose-incident");
+        assertThat(instance).hasNotPassedElement("determine-approval");
+    }
+
+    @Test
+    void aHighRiskSelfHealWaitsForTheChangeManagerAndARefusalGoesToPeople() {
+        ProcessInstanceEvent instance = selfHeal("high");
+        driver.assertNoJob("remediation.run-playbook");
+        ActivatedJob approval = driver.userTask("approve-automated-action");
+        assertThat(approval.getCustomHeaders()).containsEntry(HEADER_CANDIDATE_GROUPS, "[\"change-manager\"]");
+        driver.complete(approval, Map.of("approvalDecision", "refuse"));
+        driver.assertNoJob("remediation.run-playbook");
+        driver.assign(Duration.ofDays(1));
+        driver.userTask("diagnose-incident");
+        assertThat(instance).hasPassedElement("approve-automated-action").hasNotPassedElement("run-remediation");
+    }
+
+    @Test
+    void aMajorIncidentGoesToPeopleEvenWithASelfHealRunbook() {
+        ProcessInstanceEvent instance = startAndCategorise("high", "high", "disk-space-alert", 0.97);
+        driver.complete("incident.declare-major");
+        driver.assertNoJob("remediation.prepare-playbook");
+        driver.assign(Duration.ofDays(1));
+        driver.userTask("diagnose-incident");
+        assertThat(instance).hasNotPassedElement("decide-automation");
     }
 
     @Test

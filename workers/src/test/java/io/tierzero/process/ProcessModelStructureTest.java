@@ -124,6 +124,25 @@ class ProcessModelStructureTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"processes/service-request.bpmn", "processes/incident.bpmn"})
+    void bothLifecyclesHaveTheSameAutomatedPath(String resource) {
+        BpmnModelInstance model = read(resource);
+        Map<String, String> jobTypes = Map.of("find-runbooks", "knowledge.find-runbooks",
+                "prepare-playbook", "remediation.prepare-playbook", "run-remediation", "remediation.run-playbook");
+        jobTypes.forEach((id, type) -> assertThat(model.<ServiceTask>getModelElementById(id)
+                .getSingleExtensionElement(ZeebeTaskDefinition.class).getType()).as(id).isEqualTo(type));
+        Map<String, String> decisions = Map.of("decide-automation", "automation-eligibility",
+                "determine-approval", "approval-policy");
+        decisions.forEach((id, decision) -> assertThat(model.<BusinessRuleTask>getModelElementById(id)
+                .getSingleExtensionElement(ZeebeCalledDecision.class).getDecisionId()).as(id).isEqualTo(decision));
+        UserTask approval = model.getModelElementById("approve-automated-action");
+        assertThat(approval.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups())
+                .isEqualTo("=[approval.approverRole]");
+        ExclusiveGateway outcome = model.getModelElementById("remediation-outcome");
+        assertThat(outcome.getDefault().getTarget().getId()).isEqualTo("join-human-path");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"priority-matrix", "sla-targets", "automation-eligibility", "routing", "approval-policy"})
     void everyDecisionIsDrawnInTheDrd(String name) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();

@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
- * Made-up tickets of three assignment groups, labelled with runbooks of the default library (and "none"), to
- * train a small real model in tests.
+ * Made-up tickets of three assignment groups (four with monitoring alerts), labelled with runbooks of the default
+ * library (and "none"), to train a small real model in tests.
  */
 public final class SyntheticTickets {
 
@@ -22,6 +23,22 @@ public final class SyntheticTickets {
     private static final List<String> PLACES = List.of("home", "the hotel", "the airport", "a customer site", "the train");
     private static final List<String> PRINTERS = List.of("the second floor printer", "PRN-0042", "the Canon in room 12",
             "the HP near reception");
+
+    private static final List<String> HOSTS = List.of("web01", "app02", "batch01", "srv-lis-07");
+
+    private static final List<Problem> ALERTS = List.of(
+            new Problem("Server Operations", "disk-space-alert",
+                    List.of("Filesystem almost full", "Disk space alert", "Low free space", "Mountpoint usage critical"),
+                    List.of("Filesystem /var on %s is 92%% full (threshold 90%%)",
+                            "Mountpoint /data usage critical on %s: 97%% used",
+                            "%s: volume /srv is over 90%% space consumed, space available: 2 GB",
+                            "Low free space on /var/log of %s: 6%% free, warning threshold 10%%")),
+            new Problem("Server Operations", "job-failure",
+                    List.of("Job failed", "Batch job abended", "Scheduled job failure", "Job ended NOT OK"),
+                    List.of("job nightly-report failed in job_scheduler on %s, exit code 1",
+                            "cron job export on %s returned non-zero exit status",
+                            "Job invoice-load ended NOT OK on %s, return code 8",
+                            "Batch job abended: data-sync on host %s, status FAILURE")));
 
     private static final List<Problem> PROBLEMS = List.of(
             new Problem("Identity Team", "password-reset",
@@ -82,13 +99,24 @@ public final class SyntheticTickets {
 
     /** {@code perProblem} tickets for each of the nine problems, the same for the same seed. */
     public SyntheticTickets(int perProblem, long seed) {
+        this(PROBLEMS, perProblem, seed);
+    }
+
+    /** The nine problems and two kinds of monitoring alert (disk space, failed job), for self-heal. */
+    public static SyntheticTickets withAlerts(int perProblem, long seed) {
+        return new SyntheticTickets(Stream.concat(PROBLEMS.stream(), ALERTS.stream()).toList(),
+                perProblem, seed);
+    }
+
+    private SyntheticTickets(List<Problem> problems, int perProblem, long seed) {
         Random random = new Random(seed);
         int id = 0;
-        for (Problem problem : PROBLEMS) {
+        for (Problem problem : problems) {
             for (int i = 0; i < perProblem; i++) {
                 List<String> fillers = switch (problem.runbook()) {
                     case "vpn-access" -> PLACES;
                     case "printer-issue" -> PRINTERS;
+                    case "disk-space-alert", "job-failure" -> HOSTS;
                     case "none" -> List.of("building A", "room 4.12", "the open space", "the third floor");
                     default -> SYSTEMS;
                 };
