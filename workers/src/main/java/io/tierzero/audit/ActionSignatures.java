@@ -1,5 +1,8 @@
 package io.tierzero.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
 import io.tierzero.keys.KeyRing;
@@ -23,10 +26,42 @@ public class ActionSignatures {
 
     private final PublicKeySign signer;
     private final PublicKeyVerify verifier;
+    private final String publicKeyset;
+    private final ObjectMapper json;
 
-    public ActionSignatures(KeyRing keys) {
+    public ActionSignatures(KeyRing keys, ObjectMapper json) {
         this.signer = keys.signer();
         this.verifier = keys.verifier();
+        this.publicKeyset = keys.publicSigningKeyset();
+        this.json = json;
+    }
+
+    /** The public half of the signing key (Tink JSON keyset): all an auditor needs to check the signatures. */
+    public String publicKeyset() {
+        return publicKeyset;
+    }
+
+    /** Whether a stored audit event carries a signature, and whether it checks out. */
+    public SignatureCheck check(AuditEvent event) {
+        JsonNode payload;
+        try {
+            payload = json.readTree(event.payload());
+        } catch (JsonProcessingException e) {
+            return new SignatureCheck(event.sequenceNumber(), event.action(), false, false);
+        }
+        if (!payload.hasNonNull("signature")) {
+            return new SignatureCheck(event.sequenceNumber(), event.action(), false, false);
+        }
+        String approvedBy = payload.path("approvedBy").asText();
+        SignedAction action = new SignedAction(event.tenantId(), event.ticketId(),
+                UUID.fromString(payload.path("executionId").asText()), payload.path("playbookId").asText(),
+                payload.path("playbookVersion").asText(), payload.path("inputDigest").asText(),
+                payload.path("result").asText(), approvedBy.isEmpty() ? null : approvedBy);
+        return new SignatureCheck(event.sequenceNumber(), event.action(), true,
+                verify(action, payload.path("signature").asText()));
+    }
+
+    public record SignatureCheck(long sequenceNumber, String action, boolean signed, boolean valid) {
     }
 
     /** The signed statement and its signature, as audit payload fields. */
