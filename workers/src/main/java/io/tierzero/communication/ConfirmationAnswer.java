@@ -1,0 +1,9 @@
+package io.tierzero.communication;
+
+/** What a requester's own words say to "did this resolve your issue?". */
+public enum ConfirmationAnswer {
+    YES,
+    NO,
+    /** Neither, or both: not an answer. */
+    UNCLEAR
+}
