@@ -87,6 +87,20 @@ public class Outbox {
                 .params(tenantId, messageId).query(Outbox::map).optional();
     }
 
+    /** The message with this id, whichever its tenant (a reply names it in its In-Reply-To header). */
+    public Optional<OutboundMessage> findByMessageId(UUID messageId) {
+        return jdbc.sql("select * from outbound_messages where message_id = ?")
+                .param(messageId).query(Outbox::map).optional();
+    }
+
+    /** The ticket's latest message of the template (a reopened ticket is asked again: the latest is the question). */
+    public Optional<OutboundMessage> latest(UUID ticketId, String templateId) {
+        return jdbc.sql("""
+                        select * from outbound_messages where ticket_id = ? and template_id = ?
+                        order by created_at desc limit 1""")
+                .params(ticketId, templateId).query(Outbox::map).optional();
+    }
+
     public List<OutboundMessage> list(String tenantId, OutboxState state, int limit) {
         return jdbc.sql("select * from outbound_messages where tenant_id = ? and state = ? order by created_at desc limit ?")
                 .params(tenantId, state.value(), limit).query(Outbox::map).list();

@@ -51,7 +51,9 @@ public abstract class EmbeddedStackTest {
                 // failed messages are tried again within seconds
                 Map.entry("tierzero.communication.dispatch-interval", "PT0.5S"),
                 Map.entry("tierzero.communication.retry-backoff", "PT1S"),
-                Map.entry("tierzero.communication.max-backoff", "PT2S"));
+                Map.entry("tierzero.communication.max-backoff", "PT2S"),
+                // replies to the service desk's e-mails are read within a second
+                Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */
