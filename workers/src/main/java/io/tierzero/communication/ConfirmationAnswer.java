@@ -1,7 +1,7 @@
 package io.tierzero.communication;
 
 /** What a requester's own words say to "did this resolve your issue?". */
-public enum ConfirmationAnswer {
+enum ConfirmationAnswer {
     YES,
     NO,
     /** Neither, or both: not an answer. */

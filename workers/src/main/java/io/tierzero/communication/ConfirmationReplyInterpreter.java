@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and the common words of Portuguese, German and French. A "yes" with a complaint in it, or no clear word at all,
  * is {@link ConfirmationAnswer#UNCLEAR}: the requester is better asked again than a ticket closed on a guess.
  */
-public final class ConfirmationReplyInterpreter {
+final class ConfirmationReplyInterpreter {
 
     /** The requester's own words end where the quoted message or the signature begins. */
     private static final Pattern QUOTE_OR_SIGNATURE_START = Pattern.compile(
@@ -48,7 +48,7 @@ public final class ConfirmationReplyInterpreter {
     private ConfirmationReplyInterpreter() {
     }
 
-    public static ConfirmationAnswer interpret(String replyText) {
+    static ConfirmationAnswer interpret(String replyText) {
         List<String> words = words(ownFirstParagraph(replyText == null ? "" : replyText));
         if (HEDGE.matcher(String.join(" ", words)).find()) {
             return ConfirmationAnswer.UNCLEAR;

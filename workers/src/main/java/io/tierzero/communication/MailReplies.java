@@ -1,6 +1,5 @@
 package io.tierzero.communication;
 
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +13,9 @@ class MailReplies {
         this.jdbc = jdbc;
     }
 
-    /** What became of the reply, if it was handled already. */
-    Optional<ReplyOutcome> outcomeOf(String replyMessageId) {
-        return jdbc.sql("select outcome from mail_replies where reply_message_id = ?")
-                .param(replyMessageId).query(String.class).optional().map(ReplyOutcome::of);
+    boolean isRecorded(String replyMessageId) {
+        return jdbc.sql("select exists (select 1 from mail_replies where reply_message_id = ?)")
+                .param(replyMessageId).query(Boolean.class).single();
     }
 
     /** Records the reply unless it is recorded already; {@code question} is the message it answers, if known. */

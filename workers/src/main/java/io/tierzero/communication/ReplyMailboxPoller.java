@@ -76,9 +76,10 @@ class ReplyMailboxPoller {
     private void handle(Folder folder, Message message) {
         try {
             IncomingReply reply = incomingReply(folder, message);
-            ReplyOutcome outcome = replies.handle(reply);
+            Optional<ReplyOutcome> outcome = replies.handle(reply);
             message.setFlag(Flags.Flag.SEEN, true);
-            log.info("E-mail {} from {}: {}", reply.messageId(), reply.sender(), outcome.value());
+            log.info("E-mail {} from {}: {}", reply.messageId(), reply.sender(),
+                    outcome.map(ReplyOutcome::value).orElse("handled before"));
         } catch (MessagingException | IOException | RuntimeException e) {
             log.warn("E-mail {} not handled, read again at the next look: {}", message.getMessageNumber(), e.toString());
         }

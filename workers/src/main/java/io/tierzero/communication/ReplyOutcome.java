@@ -17,13 +17,4 @@ public enum ReplyOutcome {
     public String value() {
         return value;
     }
-
-    public static ReplyOutcome of(String value) {
-        for (ReplyOutcome outcome : values()) {
-            if (outcome.value.equals(value)) {
-                return outcome;
-            }
-        }
-        throw new IllegalArgumentException("Unknown reply outcome: " + value);
-    }
 }

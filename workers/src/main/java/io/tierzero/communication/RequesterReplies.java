@@ -43,9 +43,10 @@ public class RequesterReplies {
         this.transaction = transaction;
     }
 
-    /** Handles the reply once; read again, it changes nothing and its first outcome is returned. */
-    public ReplyOutcome handle(IncomingReply reply) {
-        return transaction.execute(status -> replies.outcomeOf(reply.messageId()).orElseGet(() -> firstHandling(reply)));
+    /** What became of the reply; nothing if it was handled before (read again, it changes nothing). */
+    public Optional<ReplyOutcome> handle(IncomingReply reply) {
+        return transaction.execute(status -> replies.isRecorded(reply.messageId())
+                ? Optional.<ReplyOutcome>empty() : Optional.of(firstHandling(reply)));
     }
 
     private ReplyOutcome firstHandling(IncomingReply reply) {

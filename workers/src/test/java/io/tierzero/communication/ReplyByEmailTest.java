@@ -105,7 +105,7 @@ class ReplyByEmailTest extends EmbeddedStackTest {
     }
 
     @Test
-    void aReplyFromAnotherAddressOrThatSaysNeitherChangesNothing() throws MessagingException {
+    void aReplyFromAnotherAddressAnOutOfOfficeOrOneThatSaysNeitherChangesNothing() throws MessagingException {
         String ticketId = resolvedByAnAgent("Reply from elsewhere");
         Mail question = awaitConfirmationMail(ticketId);
 
@@ -113,16 +113,22 @@ class ReplyByEmailTest extends EmbeddedStackTest {
         Transport.send(reply("joao.pereira@demo.example", question, otherSenderId, "Yes, close it"));
         String unclearId = newMessageId();
         Transport.send(reply(REQUESTER, question, unclearId, "I will check tomorrow\n\n> Did this resolve your issue?"));
-        await().atMost(HANDLING).until(() -> outcome(otherSenderId) != null && outcome(unclearId) != null);
+        String outOfOfficeId = newMessageId();
+        MimeMessage outOfOffice = reply(REQUESTER, question, outOfOfficeId, "Yes, I am out of the office until Monday.");
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        Transport.send(outOfOffice);
+        await().atMost(HANDLING).until(() -> outcome(otherSenderId) != null && outcome(unclearId) != null
+                && outcome(outOfOfficeId) != null);
 
         assertThat(outcome(otherSenderId)).isEqualTo("wrong-sender");
         assertThat(outcome(unclearId)).isEqualTo("unclear");
+        assertThat(outcome(outOfOfficeId)).isEqualTo("not-a-reply");
         assertThat(jdbc.sql("select reason from mail_replies where reply_message_id = ?").param(otherSenderId)
                 .query(String.class).single()).contains("joao.pereira@demo.example");
         JsonNode view = api.ticket(ticketId);
         assertThat(view.path("ticket").path("state").asText()).isEqualTo("resolved");
         assertThat(TicketApi.actions(view)).doesNotContain("requester.answered");
-        assertThat(TicketApi.actions(view).stream().filter("requester.replied-by-email"::equals)).hasSize(2);
+        assertThat(TicketApi.actions(view).stream().filter("requester.replied-by-email"::equals)).hasSize(3);
 
         Transport.send(reply(REQUESTER, question, newMessageId(), "It works now"));
         api.awaitState(ticketId, "closed");
