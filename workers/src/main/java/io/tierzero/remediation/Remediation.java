@@ -82,6 +82,7 @@ public class Remediation {
         lifecycle.change(ticketId, "remediation.prepared")
                 .during(step)
                 .by(AUTOMATION)
+                .toState(TicketState.IN_PROGRESS)
                 .because("Playbook " + playbook.get().id() + " " + playbook.get().version() + " will run"
                         + (settings.mode() == AutomationControls.Mode.DRY_RUN ? " as a dry run" : ""))
                 .note("playbookId", playbook.get().id())

@@ -126,6 +126,12 @@ class TierOneAutomationTest {
         JsonNode executed = payload(closed, "remediation.playbook-succeeded");
         assertThat(event(closed, "remediation.playbook-succeeded").path("actorId").asText()).isEqualTo("requester:ana.silva");
         assertThat(app.bean(ActionSignatures.class).verify(signed(ticketId, executed), executed.path("signature").asText())).isTrue();
+        JsonNode checks = app.http().getForObject("/api/tenants/demo/audit/signatures?ticketId=" + ticketId, JsonNode.class);
+        assertThat(checks.findValuesAsText("action")).containsExactly("remediation.playbook-awaiting-requester",
+                "remediation.playbook-succeeded");
+        assertThat(checks.findValues("valid")).allMatch(JsonNode::asBoolean);
+        assertThat(app.http().getForObject("/api/audit/signing-key", JsonNode.class).path("key").get(0)
+                .path("keyData").path("keyMaterialType").asText()).isEqualTo("ASYMMETRIC_PUBLIC");
         assertThat(closed.path("history").toString()).doesNotContain("Lisbon-Spring-2027!");
     }
 
