@@ -84,7 +84,7 @@ public class IntakeService {
                 request.requester().email(), region, request.subject(), request.body(),
                 request.entities() == null ? List.of() : request.entities(), null, request.category(), null,
                 request.impactOrDefault(), request.urgencyOrDefault(), null, null, null, 1, TicketState.NEW, 0,
-                null, null, null, null, null, false, null, null, null, 0, 0, now, now, null, null);
+                null, null, null, null, null, false, null, null, null, 0, 0, now, now, null, null, null);
         tickets.insert(ticket);
         if (request.externalReferences() != null) {
             request.externalReferences().forEach((system, externalId) -> jdbc.sql(

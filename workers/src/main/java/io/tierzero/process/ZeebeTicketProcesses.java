@@ -19,6 +19,13 @@ class ZeebeTicketProcesses implements TicketProcesses {
     static final String CUSTOMER_RESPONDED = "customer-responded";
     static final String REQUESTER_ACTION_COMPLETED = "requester-action-completed";
 
+    /**
+     * Steps that need what an earlier step decided and the ticket does not store: the approver's task takes its
+     * candidate group from the approval decision, so a resumed lifecycle prepares the playbook again (the open
+     * approval task keeps its identity and claim).
+     */
+    private static final Map<String, String> RESUME_BEFORE = Map.of("approve-automated-action", "prepare-playbook");
+
     private final CamundaClient camunda;
 
     ZeebeTicketProcesses(CamundaClient camunda) {
@@ -32,7 +39,8 @@ class ZeebeTicketProcesses implements TicketProcesses {
 
     @Override
     public long resume(Ticket ticket, Tenant tenant, String elementId) {
-        return create(ticket, tenant).startBeforeElement(elementId).send().join().getProcessInstanceKey();
+        return create(ticket, tenant).startBeforeElement(RESUME_BEFORE.getOrDefault(elementId, elementId))
+                .send().join().getProcessInstanceKey();
     }
 
     @Override
@@ -87,6 +95,7 @@ class ZeebeTicketProcesses implements TicketProcesses {
         variables.put("supportTier", ticket.supportTier());
         variables.put("category", ticket.category() == null ? "unclassified" : ticket.category());
         putIfKnown(variables, "priority", ticket.priority());
+        putIfKnown(variables, "runbookId", ticket.runbookId());
         putIfKnown(variables, "slaWarningAt", ticket.slaWarningAt());
         putIfKnown(variables, "slaBreachAt", ticket.resolutionDueAt());
         putIfKnown(variables, "shiftEndsAt", ticket.shiftEndsAt());

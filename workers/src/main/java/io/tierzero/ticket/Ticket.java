@@ -44,7 +44,8 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         Instant resolvedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String runbookId) {
 
     public boolean isClosed() {
         return state == TicketState.CLOSED;

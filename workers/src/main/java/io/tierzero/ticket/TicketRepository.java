@@ -100,7 +100,8 @@ public class TicketRepository {
                 instant(rs, "resolution_due_at"), instant(rs, "sla_warning_at"), instant(rs, "sla_paused_at"),
                 instant(rs, "sla_warned_at"), rs.getBoolean("sla_breached"), instant(rs, "shift_ends_at"), rs.getObject("process_instance_key", Long.class),
                 rs.getString("process_element_id"), rs.getInt("process_generation"), rs.getInt("version"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+                rs.getString("runbook_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -87,6 +87,19 @@ class ServiceRequestRestartTest {
     }
 
     @Test
+    void restartDuringAnApprovalPreparesThePlaybookAgainAndAsksTheSameApprover() {
+        Map<String, Object> vars = restoredVariables();
+        vars.put("runbookId", "mailbox-access");
+        ProcessInstanceEvent instance = restartBefore("prepare-playbook", vars);
+        ActivatedJob prepare = driver.complete("remediation.prepare-playbook", Map.of("playbookReady", true,
+                "actionRisk", "medium", "runbookApproval", "line-manager", "sensitiveAccess", false));
+        assertThat(prepare.getVariablesAsMap()).containsEntry("runbookId", "mailbox-access");
+        assertThat(driver.userTask("approve-automated-action").getCustomHeaders())
+                .containsEntry(HEADER_CANDIDATE_GROUPS, "[\"line-manager\"]");
+        assertThat(instance).hasNoIncidents();
+    }
+
+    @Test
     void restartBeforeWaitForCustomerWaitsForTheReplyWithTheTimeoutArmed() {
         ProcessInstanceEvent instance = restartBefore("wait-for-customer", restoredVariables());
         assertThat(instance).isWaitingExactlyAtElements("wait-for-customer").isWaitingForMessages("customer-responded");

@@ -396,7 +396,7 @@ class SelfHealTest {
                 app.bean(TenantRepository.class).nextReferenceNumber("demo"), TicketKind.INCIDENT, Channel.MONITORING,
                 "alertmanager", null, null, Region.EMEA, "Monitoring alert", facts.toString(), entities, null,
                 "infrastructure", null, Level.MEDIUM, Level.MEDIUM, null, null, null, 1, TicketState.NEW, 0, null, null,
-                null, null, null, false, null, null, null, 0, 0, now, now, null, null);
+                null, null, null, false, null, null, null, 0, 0, now, now, null, null, null);
         app.bean(TicketRepository.class).insert(ticket);
         return ticket;
     }

@@ -234,7 +234,7 @@ class SimilarTicketSearchTest {
                 "ana@hooli.example", Region.EMEA, subject, "It started this morning.", List.of(), null, null, null,
                 Level.LOW, Level.LOW, "P4", "facilities", null, 1,
                 resolvedAt == null ? TicketState.IN_PROGRESS : TicketState.RESOLVED, 0, null, null, null, null, null,
-                false, null, null, null, 0, 1, created, created, resolvedAt, null);
+                false, null, null, null, 0, 1, created, created, resolvedAt, null, null);
     }
 
     private static int reindex(StringWriter err, String... args) {
