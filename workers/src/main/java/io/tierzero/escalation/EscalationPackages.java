@@ -22,6 +22,7 @@ import io.tierzero.ticket.ProcessStep;
 import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -188,7 +189,7 @@ public class EscalationPackages {
                             SIMILAR_TICKETS).stream()
                     .map(EscalationPackages::pastTicket).toList();
             return new Similar(found, found.isEmpty() ? "No similar resolved ticket was found" : null);
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
             return new Similar(List.of(), "Similar tickets unavailable: the search index cannot be reached ("
                     + e.getClass().getSimpleName() + ")");
         }

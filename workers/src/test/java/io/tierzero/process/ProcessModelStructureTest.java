@@ -39,7 +39,7 @@ class ProcessModelStructureTest {
     private static final Set<String> CONTRACT_JOB_TYPES = Set.of("communication.acknowledge", "triage.classify",
             "knowledge.find-runbooks", "sla.start-clock", "remediation.prepare-playbook", "remediation.run-playbook",
             "communication.notify-automation-result", "escalation.prepare-package",
-            "communication.notify-escalation", "communication.notify-resolution", "communication.request-confirmation",
+            "communication.notify-escalation", "communication.notify-resolution", "knowledge.index-resolved", "communication.request-confirmation",
             "ticket.assign", "routing.hand-off", "escalation.escalate-tier", "sla.pause-clock", "sla.resume-clock",
             "sla.warn", "sla.record-breach", "ticket.resolve", "ticket.reopen", "ticket.close", "incident.declare-major");
     private static final Map<String, String> DECISION_RESULTS = Map.of("priority-matrix", "priority",

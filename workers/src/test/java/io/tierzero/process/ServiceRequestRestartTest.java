@@ -142,6 +142,7 @@ class ServiceRequestRestartTest {
         driver.complete("communication.request-confirmation");
         driver.publish("requester-answered", Map.of("requesterConfirmed", true));
         driver.complete("ticket.close");
+        driver.complete("knowledge.index-resolved");
         assertThat(instance).isCompleted().hasPassedElement("request-closed");
     }
 

@@ -123,6 +123,9 @@ class TierOneAutomationTest {
         assertThat(TicketApi.actions(closed)).containsSubsequence("communication.queued", "remediation.prepared",
                 "remediation.playbook-awaiting-requester", "remediation.playbook-succeeded", "requester.answered",
                 "ticket.closed");
+        assertThat(event(api.awaitTicket(ticketId, view -> TicketApi.actions(view).contains("knowledge.ticket-not-indexed")),
+                "knowledge.ticket-not-indexed").path("reason").asText()).as("this app runs without OpenSearch")
+                .contains("cannot be reached");
         JsonNode executed = payload(closed, "remediation.playbook-succeeded");
         assertThat(event(closed, "remediation.playbook-succeeded").path("actorId").asText()).isEqualTo("requester:ana.silva");
         assertThat(app.bean(ActionSignatures.class).verify(signed(ticketId, executed), executed.path("signature").asText())).isTrue();
