@@ -82,12 +82,17 @@ public class PasswordResets {
         if (!secrets.use(secret.secretId())) {
             return Outcome.LINK_INVALID;
         }
-        boolean verified = directory.authenticates(account, newPassword);
+        boolean verified;
+        try {
+            verified = directory.authenticates(account, newPassword);
+        } catch (DirectoryUnavailableException e) {
+            verified = false;
+        }
         remediation.completeByRequester(execution, verified
                 ? ActionResult.succeeded("Password of " + account.username() + " reset by the requester after "
                         + "second-factor verification; sign-in with the new password verified", Map.of("signInVerified", true))
                 : ActionResult.failed("The directory took the new password of " + account.username()
-                        + " but does not sign in with it", Map.of("signInVerified", false)));
+                        + " but a sign-in with it could not be verified", Map.of("signInVerified", false)));
         return verified ? Outcome.RESET : Outcome.VERIFICATION_FAILED;
     }
 
