@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the playbook of a ticket's runbook, once per ticket: checks the tenant's kill switch and mode, resolves the
@@ -42,11 +43,12 @@ public class Remediation {
     private final TicketProcesses processes;
     private final ActionSignatures signatures;
     private final Communications communications;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public Remediation(PlaybookRegistry playbooks, PlaybookExecutions executions, AutomationControls controls,
             TicketRepository tickets, TicketLifecycle lifecycle, TicketProcesses processes,
-            ActionSignatures signatures, Communications communications, Clock clock) {
+            ActionSignatures signatures, Communications communications, TransactionTemplate transaction, Clock clock) {
         this.playbooks = playbooks;
         this.executions = executions;
         this.controls = controls;
@@ -55,6 +57,7 @@ public class Remediation {
         this.processes = processes;
         this.signatures = signatures;
         this.communications = communications;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -173,7 +176,6 @@ public class Remediation {
         if (result.awaitRequesterFor() != null) {
             stored.put("awaitUntil", Instant.now(clock).plus(result.awaitRequesterFor()).toString());
         }
-        executions.finish(execution.executionId(), state, stored);
         Map<String, Object> signed = signatures.sign(new SignedAction(ticket.tenantId(), ticket.ticketId(),
                 execution.executionId(), playbook.id(), playbook.version(), execution.inputDigest(), state, approvedBy));
         var change = lifecycle.change(ticket.ticketId(), "remediation.playbook-" + state)
@@ -184,7 +186,12 @@ public class Remediation {
         }
         (step == null ? change : change.during(step)).note("mode", execution.mode());
         signed.forEach(change::note);
-        change.apply();
+        // the execution's outcome and its signed audit event are written together: a settled execution is never
+        // found without its record (a redelivered job returns the settled outcome and writes nothing more)
+        transaction.executeWithoutResult(status -> {
+            executions.finish(execution.executionId(), state, stored);
+            change.apply();
+        });
         return resultOf(executions.find(ticket.tenantId(), execution.executionId()).orElseThrow());
     }
 
