@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Unlocks a directory account locked by failed sign-ins. Unlocking grants nothing without the password, so it runs
- * without a second factor; the requester is told over their verified channel. Verified by reading the account back;
- * rolled back (locked again) when the directory still reports it locked.
+ * without a second factor; the requester is told over their verified channel. Verified by reading the account back.
+ * An unlock the directory did not take leaves the account as it was (locked), so there is nothing to roll back.
  */
 @Component
 public class AccountUnlockPlaybook implements PlaybookAction {
@@ -46,9 +46,8 @@ public class AccountUnlockPlaybook implements PlaybookAction {
         try {
             directory.unlock(account);
             if (checks.account(ticket).locked()) {
-                directory.lock(account);
-                return ActionResult.rolledBack("The directory still reports " + account.username()
-                        + " locked after the unlock; the lock was restored", Map.of());
+                return ActionResult.failed("The directory still reports " + account.username()
+                        + " locked after the unlock (a policy or a replica may lock it again)", Map.of());
             }
         } catch (DirectoryUnavailableException e) {
             return ActionResult.failed("The directory became unavailable during the unlock: " + e.getMessage(), Map.of());

@@ -17,9 +17,6 @@ public interface Directory {
 
     void unlock(DirectoryAccount account);
 
-    /** Locks the account again: the rollback of an unlock whose verification failed. */
-    void lock(DirectoryAccount account);
-
     boolean isMember(DirectoryAccount account, String groupDn);
 
     /** Adds the account to the group; already a member is fine. */

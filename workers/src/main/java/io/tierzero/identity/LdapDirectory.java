@@ -17,9 +17,6 @@ import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javax.net.SocketFactory;
 
@@ -98,15 +95,6 @@ public class LdapDirectory implements Directory, AutoCloseable {
         modify(account, settings.flavor() == DirectoryProperties.Flavor.ACTIVE_DIRECTORY
                 ? new Modification(ModificationType.REPLACE, AD_LOCK_ATTRIBUTE, "0")
                 : new Modification(ModificationType.DELETE, LDAP_LOCK_ATTRIBUTE), "unlock");
-    }
-
-    @Override
-    public void lock(DirectoryAccount account) {
-        if (settings.flavor() == DirectoryProperties.Flavor.ACTIVE_DIRECTORY) {
-            throw new UnsupportedOperationException("Active Directory locks accounts itself; TierZero cannot relock one");
-        }
-        String now = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC));
-        modify(account, new Modification(ModificationType.REPLACE, LDAP_LOCK_ATTRIBUTE, now), "lock");
     }
 
     @Override

@@ -1,17 +1,12 @@
 package io.tierzero.identity;
 
-import io.tierzero.communication.Communications;
 import io.tierzero.remediation.ActionResult;
 import io.tierzero.remediation.PlaybookAction;
 import io.tierzero.remediation.PlaybookExecution;
 import io.tierzero.ticket.Ticket;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+
 
 /**
  * MFA re-enrolment (a lost or replaced phone). The runbook's approver (the line manager) verifies the requester's
@@ -23,24 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MfaReenrolmentPlaybook implements PlaybookAction {
 
     static final String PURPOSE = "mfa-enrolment";
-    static final Duration LINK_VALIDITY = Duration.ofMinutes(30);
-    private static final Duration GRACE = Duration.ofMinutes(5);
 
     private final IdentityChecks checks;
-    private final OneTimeSecrets secrets;
-    private final Communications communications;
-    private final SelfServiceLinks links;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final OneTimeLinks links;
+    private final SelfServiceLinks pages;
 
-    public MfaReenrolmentPlaybook(IdentityChecks checks, OneTimeSecrets secrets, Communications communications,
-            SelfServiceLinks links, TransactionTemplate transaction, Clock clock) {
+    public MfaReenrolmentPlaybook(IdentityChecks checks, OneTimeLinks links, SelfServiceLinks pages) {
         this.checks = checks;
-        this.secrets = secrets;
-        this.communications = communications;
         this.links = links;
-        this.transaction = transaction;
-        this.clock = clock;
+        this.pages = pages;
     }
 
     @Override
@@ -57,21 +43,7 @@ public class MfaReenrolmentPlaybook implements PlaybookAction {
 
     @Override
     public ActionResult execute(PlaybookExecution execution, Ticket ticket) {
-        String email = execution.input("verifiedChannel").substring("email:".length());
-        Map<String, Object> details = Map.of("channel", "email", "sentTo", IdentityChecks.masked(email));
-        Optional<Instant> pending = secrets.pendingExpiry(execution.executionId());
-        if (pending.isPresent()) {
-            return ActionResult.awaitingRequester("An enrolment link was already sent to " + IdentityChecks.masked(email),
-                    details, Duration.between(Instant.now(clock), pending.get()).plus(GRACE));
-        }
-        transaction.executeWithoutResult(status -> {
-            String code = secrets.issue(ticket.tenantId(), ticket.ticketId(), execution.executionId(), PURPOSE,
-                    LINK_VALIDITY);
-            communications.sendTo(ticket.ticketId(), "email", email, "mfa-enrolment-link",
-                    Map.of("link", links.mfaEnrolment(code), "validMinutes", LINK_VALIDITY.toMinutes()),
-                    execution.executionId() + "/mfa-enrolment-link");
-        });
-        return ActionResult.awaitingRequester("One-time enrolment link sent to " + IdentityChecks.masked(email)
-                + " after the approver verified the requester's identity", details, LINK_VALIDITY.plus(GRACE));
+        return links.send(execution, ticket, PURPOSE, "mfa-enrolment-link", pages::mfaEnrolment, Map.of(),
+                "One-time enrolment link (after the approver verified the requester's identity)");
     }
 }
