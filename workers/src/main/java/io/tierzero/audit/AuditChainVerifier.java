@@ -1,6 +1,5 @@
 package io.tierzero.audit;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,11 +15,17 @@ public class AuditChainVerifier {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Reads the chain head first and checks the events up to it: events appended while the check runs (messages
+     * being sent, lifecycles moving on) belong to a later check, and are not mistaken for a broken end.
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify(String tenantId) {
+        long recorded = jdbc.sql("select sequence_number from audit_chain_heads where tenant_id = ?")
+                .param(tenantId).query(Long.class).optional().orElse(0L);
         var walk = new ChainWalk(tenantId);
-        jdbc.sql("select * from ticket_events where tenant_id = ? order by sequence_number")
-                .param(tenantId)
+        jdbc.sql("select * from ticket_events where tenant_id = ? and sequence_number <= ? order by sequence_number")
+                .params(tenantId, recorded)
                 .query(rs -> {
                     if (walk.problem.get() == null) {
                         walk.check(AuditTrail.ROW_MAPPER.mapRow(rs, 0));
@@ -29,9 +34,6 @@ public class AuditChainVerifier {
         if (walk.problem.get() != null) {
             return walk.problem.get();
         }
-        Optional<Long> headSequence = jdbc.sql("select sequence_number from audit_chain_heads where tenant_id = ?")
-                .param(tenantId).query(Long.class).optional();
-        long recorded = headSequence.orElse(0L);
         if (recorded != walk.lastSequence) {
             return ChainVerification.broken(tenantId, walk.checked, walk.lastSequence + 1,
                     "the chain head records " + recorded + " events but " + walk.lastSequence + " remain: rows were deleted at the end");
