@@ -102,6 +102,10 @@ class AlertIntakeTest extends EmbeddedStackTest {
         assertThat(alerts.path("alerts").get(0).path("endsAt").asText()).isEqualTo("2026-11-22T10:49:13Z");
         assertThat(list("?state=resolved")).extracting(alert -> alert.path("fingerprint").asText()).contains(fingerprint);
         assertThat(list("?state=firing")).extracting(alert -> alert.path("fingerprint").asText()).doesNotContain(fingerprint);
+
+        JsonNode neverSeen = accepted(deliver("alertmanager", sample(1, unique("fp"), unique("db"))));
+        assertThat(actionOf(neverSeen)).isEqualTo("ignored");
+        assertThat(neverSeen.path("outcomes").get(0).has("ticketId")).isFalse();
     }
 
     @Test
@@ -210,6 +214,7 @@ class AlertIntakeTest extends EmbeddedStackTest {
         ResponseEntity<JsonNode> noToken = deliver("alertmanager", payload, null, tenant);
         ResponseEntity<JsonNode> unknownTenant = deliver("alertmanager", payload, "Bearer " + ALERT_TEST_TOKEN, "no-such-tenant");
         ResponseEntity<JsonNode> notJson = deliver("zabbix", "{\"event_id\": ", "Bearer " + ALERT_TEST_TOKEN, tenant);
+        ResponseEntity<JsonNode> notAnObject = deliver("datadog", "[]", "Bearer " + ALERT_TEST_TOKEN, tenant);
         ObjectNode withoutName = (ObjectNode) JSON.readTree(payload);
         ((ObjectNode) withoutName.get("alerts").get(0).get("labels")).remove("alertname");
         ResponseEntity<JsonNode> missingField = deliver("alertmanager", JSON.writeValueAsString(withoutName),
@@ -220,6 +225,7 @@ class AlertIntakeTest extends EmbeddedStackTest {
         assertProblem(noToken, HttpStatus.UNAUTHORIZED, "Authorization: Bearer");
         assertProblem(unknownTenant, HttpStatus.NOT_FOUND, "no-such-tenant");
         assertProblem(notJson, HttpStatus.BAD_REQUEST, "not valid JSON");
+        assertProblem(notAnObject, HttpStatus.BAD_REQUEST, "must be a JSON object");
         assertProblem(missingField, HttpStatus.BAD_REQUEST, "'alerts[0].labels.alertname' is missing.");
         assertThat(jdbc.sql("select count(*) from monitoring_alerts where fingerprint = ?").param(fingerprint)
                 .query(Integer.class).single()).isZero();

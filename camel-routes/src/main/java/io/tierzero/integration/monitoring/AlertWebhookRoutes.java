@@ -52,6 +52,11 @@ abstract class AlertWebhookRoutes extends RouteBuilder {
                         "The body is not valid JSON: " + exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                                 JsonProcessingException.class).getOriginalMessage()));
 
+        // anything else (the database unreachable...): 500 without internals, and the monitoring system retries
+        onException(Exception.class).handled(true).logHandled(true).logStackTrace(true)
+                .process(exchange -> replyWithProblem(exchange, 500, "Alerts not taken in",
+                        "The alerts could not be taken in now: send them again (an alert sent twice is taken in once)."));
+
         rest("/tenants/{tenant}/alerts")
                 .post("/" + source).to("direct:" + source + "-alerts");
 
@@ -85,8 +90,10 @@ abstract class AlertWebhookRoutes extends RouteBuilder {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("fingerprint", outcome.fingerprint());
             line.put("action", outcome.action().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            line.put("ticketId", outcome.ticketId());
-            line.put("referenceNumber", outcome.referenceNumber());
+            if (outcome.ticketId() != null) {
+                line.put("ticketId", outcome.ticketId());
+                line.put("referenceNumber", outcome.referenceNumber());
+            }
             summary.add(line);
         }
         Map<String, Object> reply = new LinkedHashMap<>();
