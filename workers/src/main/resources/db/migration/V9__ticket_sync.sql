@@ -28,12 +28,14 @@ create table sync_comments (
     primary key (tenant_id, connection_id, comment_key)
 );
 
--- Per connection: the last audit event turned into outbound updates, and where the next poll starts.
+-- Per connection: the last audit event turned into outbound updates, where the next poll starts, and when
+-- reconciliation last compared both sides.
 create table sync_cursors (
     tenant_id           text not null references tenants (tenant_id),
     connection_id       text not null,
     last_event_sequence bigint not null default 0,
     poll_watermark      timestamptz,
+    last_reconciled_at  timestamptz,
     primary key (tenant_id, connection_id)
 );
 

@@ -41,6 +41,10 @@ public class ConnectionProperties {
                 throw new IllegalStateException("tierzero.connections." + tenantId + "." + name
                         + " needs a type (request-tracker, servicenow, jira) and a base-url");
             }
+            if (fieldOwners.get(TicketField.STATE) == Connection.Side.EXTERNAL) {
+                throw new IllegalStateException("tierzero.connections." + tenantId + "." + name
+                        + ".field-owners.state cannot be external: TierZero's lifecycle decides a ticket's state");
+            }
             return new Connection(tenantId, name, type, baseUrl, username, secret, scope, lowerCaseKeys(inboundStates),
                     outboundStates, fieldOwners, pollInterval, exportNewTickets);
         }

@@ -19,6 +19,15 @@ public interface TicketSystemConnector {
 
     Optional<ExternalTicket> fetch(Connection connection, String externalId);
 
+    /**
+     * The system's state for a TierZero state, by the connection's mapping or the connector's defaults. Several
+     * TierZero states may share one (RT's "open" is both assigned and in progress), so states are compared in
+     * the system's terms.
+     */
+    default String externalState(Connection connection, String tierZeroState) {
+        return connection.outboundState(tierZeroState);
+    }
+
     /** The record TierZero created for its ticket {@code referenceNumber}, found after a create whose answer was lost. */
     Optional<ExternalTicket> findCreatedFor(Connection connection, String referenceNumber);
 }

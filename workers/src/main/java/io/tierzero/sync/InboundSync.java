@@ -6,6 +6,7 @@ import io.tierzero.intake.IntakeService;
 import io.tierzero.intake.NewRequest;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.Connection.Side;
+import io.tierzero.integration.Connections;
 import io.tierzero.integration.ExternalComment;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.InboundTickets;
@@ -44,14 +45,16 @@ public class InboundSync implements InboundTickets {
     private final TicketRepository tickets;
     private final TicketLifecycle lifecycle;
     private final IntakeService intake;
+    private final Connections connections;
     private final JdbcClient jdbc;
 
     public InboundSync(SyncLinks links, TicketRepository tickets, TicketLifecycle lifecycle, IntakeService intake,
-                       JdbcClient jdbc) {
+                       Connections connections, JdbcClient jdbc) {
         this.links = links;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.intake = intake;
+        this.connections = connections;
         this.jdbc = jdbc;
     }
 
@@ -98,7 +101,8 @@ public class InboundSync implements InboundTickets {
 
     private void applyChanges(Connection connection, SyncLink link, ExternalTicket external) {
         Ticket ticket = tickets.get(link.ticketId());
-        Map<TicketField, String> theirs = SyncedFields.of(external);
+        Map<TicketField, String> theirs = SyncedFields.of(external, ticket.state().value(),
+                connections.connectorFor(connection), connection);
         Map<TicketField, String> ours = SyncedFields.of(SyncedFields.snapshot(ticket));
         Map<TicketField, String> agreed = new EnumMap<>(TicketField.class);
         agreed.putAll(link.syncedValues());

@@ -125,7 +125,7 @@ public class OutboundDispatcher {
                     created.version(), Instant.now(), SyncedFields.of(ticket)));
             auditTrail.append(new AuditEntry(connection.tenantId(), update.ticketId(), "sync.exported", null, null,
                     InboundSync.actor(connection), "Created in " + connection.id() + " as #" + created.externalId(),
-                    null, null, "sync:" + connection.id() + ":exported:" + update.ticketId(), Map.of("connection", connection.id(),
+                    null, null, "sync:" + connection.id() + ":exported:" + update.ticketId() + ":" + created.externalId(), Map.of("connection", connection.id(),
                     "externalId", created.externalId())));
         });
         return true;

@@ -34,6 +34,19 @@ public class SyncOutbox {
                 .params(tenantId, connectionId, ticketId, eventSequence, kind.value(), comment, publicReply).update();
     }
 
+    /** An update reconciliation orders; it has no audit event of its own, so it is numbered apart from them (negative). */
+    public void addRepair(String tenantId, String connectionId, UUID ticketId, OutboundUpdate.Kind kind) {
+        jdbc.sql("""
+                        insert into sync_outbox (tenant_id, connection_id, ticket_id, event_sequence, kind)
+                        values (?, ?, ?, -nextval('sync_outbox_update_id_seq'), ?)""")
+                .params(tenantId, connectionId, ticketId, kind.value()).update();
+    }
+
+    public boolean hasPending(String tenantId, String connectionId, UUID ticketId) {
+        return jdbc.sql("select count(*) from sync_outbox where tenant_id = ? and connection_id = ? and ticket_id = ? and state = 'pending'")
+                .params(tenantId, connectionId, ticketId).query(Long.class).single() > 0;
+    }
+
     public boolean hasCreate(String tenantId, String connectionId, UUID ticketId) {
         return jdbc.sql("select count(*) from sync_outbox where tenant_id = ? and connection_id = ? and ticket_id = ? and kind = 'create'")
                 .params(tenantId, connectionId, ticketId).query(Long.class).single() > 0;

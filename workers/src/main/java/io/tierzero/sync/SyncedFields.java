@@ -1,8 +1,10 @@
 package io.tierzero.sync;
 
+import io.tierzero.integration.Connection;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.TicketField;
 import io.tierzero.integration.TicketSnapshot;
+import io.tierzero.integration.TicketSystemConnector;
 import io.tierzero.ticket.Ticket;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,8 +32,22 @@ final class SyncedFields {
         return values;
     }
 
-    /** A connected system that does not carry a field (RT has no assignment group) leaves TierZero's value alone. */
-    static Map<TicketField, String> of(ExternalTicket ticket) {
+    /**
+     * The record's values as TierZero compares them. A system that does not carry a field (RT has no assignment
+     * group) leaves TierZero's value alone; a state the system holds for TierZero's current state (RT's "open"
+     * for both assigned and in progress) counts as TierZero's state.
+     */
+    static Map<TicketField, String> of(ExternalTicket ticket, String ourState, TicketSystemConnector connector,
+                                       Connection connection) {
+        Map<TicketField, String> values = of(ticket);
+        if (ticket.externalState() != null
+                && ticket.externalState().equalsIgnoreCase(String.valueOf(connector.externalState(connection, ourState)))) {
+            values.put(TicketField.STATE, ourState);
+        }
+        return values;
+    }
+
+    private static Map<TicketField, String> of(ExternalTicket ticket) {
         Map<TicketField, String> values = new EnumMap<>(TicketField.class);
         values.put(TicketField.SUBJECT, ticket.subject());
         values.put(TicketField.DESCRIPTION, ticket.description());

@@ -30,7 +30,6 @@ public final class RequestTrackerServer implements AutoCloseable {
 
     private final Path home;
     private final int port = EmbeddedStackTest.freePort();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
     public RequestTrackerServer() {
@@ -107,7 +106,8 @@ public final class RequestTrackerServer implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         String credentials = Base64.getEncoder().encodeToString(("root:" + ROOT_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try {
+        // a fresh client per call: RT's standalone server closes connections a pooled client would reuse
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             return client.send(request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException unreachable) {

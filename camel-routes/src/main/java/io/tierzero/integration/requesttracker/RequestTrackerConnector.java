@@ -58,6 +58,11 @@ public class RequestTrackerConnector implements TicketSystemConnector {
     }
 
     @Override
+    public String externalState(Connection connection, String tierZeroState) {
+        return RequestTrackerTranslation.outboundState(connection, tierZeroState);
+    }
+
+    @Override
     public List<ExternalTicket> changedSince(Connection connection, Instant since) {
         return search(connection, translation.ticketQuery(connection, since));
     }
@@ -65,8 +70,9 @@ public class RequestTrackerConnector implements TicketSystemConnector {
     @Override
     public Optional<ExternalTicket> fetch(Connection connection, String externalId) {
         try {
-            return Optional.of(call(routes, RequestTrackerRoutes.FETCH_TICKET, null,
-                    Map.of("connection", connection, "ticketId", externalId), ExternalTicket.class));
+            ExternalTicket ticket = call(routes, RequestTrackerRoutes.FETCH_TICKET, null,
+                    Map.of("connection", connection, "ticketId", externalId), ExternalTicket.class);
+            return "deleted".equals(ticket.externalState()) ? Optional.empty() : Optional.of(ticket);
         } catch (RequestRejectedException notFound) {
             if (notFound.getMessage().contains(" answered 404")) {
                 return Optional.empty();
