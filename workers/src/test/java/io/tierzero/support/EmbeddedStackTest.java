@@ -21,6 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EmbeddedStackTest {
 
+    public static final String SLACK_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String TEAMS_SECURITY_TOKEN = "dGllcnplcm8tdGVhbXMtdGVzdC1zZWN1cml0eS10b2tlbg==";
+
     protected static final Path DATA_DIR = newDataDir();
     private static final int ZEEBE_PORT = freePort();
     private static final int POSTGRES_PORT = freePort();
@@ -53,7 +56,10 @@ public abstract class EmbeddedStackTest {
                 Map.entry("tierzero.communication.retry-backoff", "PT1S"),
                 Map.entry("tierzero.communication.max-backoff", "PT2S"),
                 // replies to the service desk's e-mails are read within a second
-                Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"));
+                Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"),
+                // the demo tenant's chat bots
+                Map.entry("tierzero.chat.demo.slack-signing-secret", SLACK_SIGNING_SECRET),
+                Map.entry("tierzero.chat.demo.teams-security-token", TEAMS_SECURITY_TOKEN));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */
