@@ -86,6 +86,7 @@ class ChatBotTest extends EmbeddedStackTest {
                 teamsHeaders("HMAC " + teamsSignature(TEAMS_SECURITY_TOKEN, activity)));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders()).as("the signature is not echoed").doesNotContainKey(HttpHeaders.AUTHORIZATION);
         JsonNode answer = JSON.readTree(response.getBody());
         assertThat(answer.path("type").asText()).isEqualTo("message");
         String reference = jdbc.sql("select reference_number from tickets where subject = ?").param(subject)
@@ -125,6 +126,7 @@ class ChatBotTest extends EmbeddedStackTest {
         ResponseEntity<String> response = post(SLACK, MediaType.APPLICATION_FORM_URLENCODED, form,
                 slackHeaders(Long.toString(timestamp), slackSignature(SLACK_SIGNING_SECRET, timestamp, form)));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders()).as("the signature is not echoed").doesNotContainKey("X-Slack-Signature");
         return JSON.readTree(response.getBody());
     }
 

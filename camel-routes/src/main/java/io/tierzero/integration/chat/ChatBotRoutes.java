@@ -27,6 +27,7 @@ class ChatBotRoutes extends RouteBuilder {
     public void configure() {
         onException(UnverifiedChatRequestException.class).handled(true).process(problems::unverified);
         onException(InvalidChatRequestException.class).handled(true).process(problems::invalid);
+        onException(Exception.class).handled(true).logHandled(true).logStackTrace(true).process(problems::failed);
 
         rest("/tenants/{tenant}/chat")
                 .post("/slack").consumes("application/x-www-form-urlencoded").produces("application/json")

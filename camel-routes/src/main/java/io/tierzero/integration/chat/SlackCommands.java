@@ -57,8 +57,7 @@ class SlackCommands {
 
     void writeAnswer(Exchange exchange) throws JsonProcessingException {
         String answer = exchange.getMessage().getBody(String.class);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(Map.of("response_type", "ephemeral", "text", answer)));
+        ChatProblems.reply(exchange, 200, "application/json", json.writeValueAsString(Map.of("response_type", "ephemeral", "text", answer)));
     }
 
     private static Map<String, String> form(String body) {

@@ -54,8 +54,7 @@ class TeamsMessages {
 
     void writeAnswer(Exchange exchange) throws JsonProcessingException {
         String answer = exchange.getMessage().getBody(String.class);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsString(Map.of("type", "message", "text", answer)));
+        ChatProblems.reply(exchange, 200, "application/json", json.writeValueAsString(Map.of("type", "message", "text", answer)));
     }
 
     /** The user's words: Teams sends HTML, with the bot's @mention as an &lt;at&gt; element first. */
