@@ -203,6 +203,45 @@ class EmailIntakeTest extends EmbeddedStackTest {
     }
 
     @Test
+    void anAttachmentAboveTheLimitIsNamedInTheTicketsHistoryNotKept() throws MessagingException {
+        String messageId = newMessageId();
+        MimeMessage mail = mail(REQUESTER, messageId, "Log files " + UUID.randomUUID());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("The application logs are attached.", "UTF-8");
+        MimeBodyPart small = new MimeBodyPart();
+        small.setDataHandler(new DataHandler(new ByteArrayDataSource("one line".getBytes(), "text/plain")));
+        small.setFileName("small.log");
+        MimeBodyPart large = new MimeBodyPart();
+        large.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[1024 * 1024 + 1], "application/zip")));
+        large.setFileName("large.zip");
+        mail.setContent(new MimeMultipart(text, small, large));
+        Transport.send(mail);
+        await().atMost(HANDLING).until(() -> outcome(messageId) != null);
+
+        String ticketId = ticketOf(messageId);
+        JsonNode attachments = http.getForObject(attachmentsPath(ticketId), JsonNode.class);
+        assertThat(attachments).map(attachment -> attachment.path("filename").asText()).containsExactly("small.log");
+        JsonNode added = events(api.ticket(ticketId), "ticket.attachments-added").getFirst();
+        assertThat(added.path("kept")).map(JsonNode::asText).containsExactly("small.log");
+        assertThat(added.path("notKept")).map(JsonNode::asText).containsExactly("large.zip");
+        assertThat(api.ticket(ticketId).path("ticket").path("body").asText())
+                .isEqualTo("The application logs are attached.");
+    }
+
+    @Test
+    void aMailFromAnAddressNoTenantKnowsOpensNothingWithoutADefaultTenant() throws MessagingException {
+        String messageId = newMessageId();
+        MimeMessage mail = mail("stranger@elsewhere.example", messageId, "Hello " + UUID.randomUUID());
+        mail.setText("Can you fix my computer?", "UTF-8");
+        Transport.send(mail);
+        await().atMost(HANDLING).until(() -> outcome(messageId) != null);
+
+        assertThat(outcome(messageId)).isEqualTo("no-tenant");
+        assertThat(jdbc.sql("select count(*) from tickets where requester_email = 'stranger@elsewhere.example'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void anHtmlOnlyMailOpensARequestWithItsText() throws MessagingException {
         String messageId = newMessageId();
         MimeMessage mail = mail(REQUESTER, messageId, "Printer offline " + UUID.randomUUID());

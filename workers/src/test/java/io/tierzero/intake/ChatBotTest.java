@@ -55,7 +55,7 @@ class ChatBotTest extends EmbeddedStackTest {
     }
 
     @Test
-    void aSlackCommandWithAWrongSignatureOrAnOldTimestampIsRefused() throws Exception {
+    void aSlackCommandWithAWrongSignatureOrAnOldTimestampIsRefusedAndOneWithoutItsUserIsABadRequest() throws Exception {
         String subject = "Refused " + UUID.randomUUID();
         String command = slackCommand("U1TIERZ", "new " + subject, "trigger-" + UUID.randomUUID());
         long now = Instant.now().getEpochSecond();
@@ -73,6 +73,11 @@ class ChatBotTest extends EmbeddedStackTest {
             assertThat(JSON.readTree(refused.getBody()).path("status").asInt()).isEqualTo(401);
         }
         assertThat(JSON.readTree(stale.getBody()).path("detail").asText()).contains("older than 5 minutes");
+        String noUser = "command=%2Ftierzero&text=new+" + URLEncoder.encode(subject, StandardCharsets.UTF_8);
+        ResponseEntity<String> unreadable = post(SLACK, MediaType.APPLICATION_FORM_URLENCODED, noUser,
+                slackHeaders(Long.toString(now), slackSignature(SLACK_SIGNING_SECRET, now, noUser)));
+        assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unreadable.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(jdbc.sql("select count(*) from tickets where subject = ?").param(subject).query(Integer.class)
                 .single()).isZero();
     }

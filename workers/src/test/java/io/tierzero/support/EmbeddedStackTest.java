@@ -61,6 +61,8 @@ public abstract class EmbeddedStackTest {
                 Map.entry("tierzero.communication.max-backoff", "PT2S"),
                 // replies to the service desk's e-mails are read within a second
                 Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"),
+                // e-mail attachments above 1 MB are not kept, so a test mail can go beyond the limit
+                Map.entry("tierzero.communication.intake.max-attachment-size", "1MB"),
                 // the monitoring webhook tokens of the alert tests' tenants
                 Map.entry("tierzero.monitoring.tokens." + ALERT_TEST_TENANT, ALERT_TEST_TOKEN),
                 Map.entry("tierzero.monitoring.tokens." + ALERTMANAGER_TEST_TENANT, ALERT_TEST_TOKEN),
