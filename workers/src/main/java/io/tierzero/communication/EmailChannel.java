@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -29,11 +30,14 @@ class EmailChannel implements DeliveryChannel {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final TenantRepository tenants;
     private final CommunicationProperties properties;
+    private final InboundEmails inboundEmails;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mailSender, TenantRepository tenants, CommunicationProperties properties) {
+    EmailChannel(ObjectProvider<JavaMailSender> mailSender, TenantRepository tenants, CommunicationProperties properties,
+            InboundEmails inboundEmails) {
         this.mailSender = mailSender;
         this.tenants = tenants;
         this.properties = properties;
+        this.inboundEmails = inboundEmails;
     }
 
     @Override
@@ -70,6 +74,12 @@ class EmailChannel implements DeliveryChannel {
         mime.setText(message.body(), StandardCharsets.UTF_8.name());
         // RFC 3834: out-of-office replies are not sent back to automated messages
         mime.setHeader("Auto-Submitted", "auto-generated");
+        // a ticket opened by an e-mail: the requester's mail client shows every message in the thread of that mail
+        Optional<String> openingMessageId = inboundEmails.openingMessageId(message.ticketId());
+        if (openingMessageId.isPresent()) {
+            mime.setHeader("In-Reply-To", "<" + openingMessageId.get() + ">");
+            mime.setHeader("References", "<" + openingMessageId.get() + ">");
+        }
         return mime;
     }
 

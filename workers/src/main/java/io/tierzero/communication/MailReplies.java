@@ -1,5 +1,6 @@
 package io.tierzero.communication;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,12 @@ class MailReplies {
     boolean isRecorded(String replyMessageId) {
         return jdbc.sql("select exists (select 1 from mail_replies where reply_message_id = ?)")
                 .param(replyMessageId).query(Boolean.class).single();
+    }
+
+    /** What became of the reply, if it is recorded. */
+    Optional<ReplyOutcome> outcome(String replyMessageId) {
+        return jdbc.sql("select outcome from mail_replies where reply_message_id = ?")
+                .param(replyMessageId).query(String.class).optional().map(ReplyOutcome::of);
     }
 
     /** Records the reply unless it is recorded already; {@code question} is the message it answers, if known. */

@@ -1,5 +1,6 @@
 package io.tierzero.communication;
 
+import io.tierzero.communication.InboundEmail.EmailAttachment;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
@@ -12,12 +13,17 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,10 +33,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the unseen e-mails of the service desk's mailbox over IMAP and hands each to {@link RequesterReplies}; a
- * handled one is marked seen and stays in the mailbox (replies that answer no question are for the integration hub).
- * One that could not be handled stays unseen and is read again at the next look; the mail_replies table makes
- * reading one again harmless.
+ * The one reader of the service desk's mailbox: reads its unseen e-mails over IMAP and hands each to
+ * {@link EmailIntake} (new requests, comments, answers to "did this resolve your issue?"); a handled one is marked
+ * seen and stays in the mailbox. One that could not be handled stays unseen and is read again at the next look; the
+ * inbound_emails and mail_replies tables make reading one again harmless.
  */
 @Component
 @ConditionalOnProperty(name = "tierzero.communication.replies.enabled", havingValue = "true", matchIfMissing = true)
@@ -39,12 +45,16 @@ class ReplyMailboxPoller {
     private static final Logger log = LoggerFactory.getLogger(ReplyMailboxPoller.class);
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
 
-    private final RequesterReplies replies;
-    private final ReplyMailboxProperties mailbox;
+    private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "junk", "auto_reply");
 
-    ReplyMailboxPoller(RequesterReplies replies, ReplyMailboxProperties mailbox) {
-        this.replies = replies;
+    private final EmailIntake intake;
+    private final ReplyMailboxProperties mailbox;
+    private final EmailIntakeProperties intakeProperties;
+
+    ReplyMailboxPoller(EmailIntake intake, ReplyMailboxProperties mailbox, EmailIntakeProperties intakeProperties) {
+        this.intake = intake;
         this.mailbox = mailbox;
+        this.intakeProperties = intakeProperties;
     }
 
     @Scheduled(initialDelayString = "${tierzero.communication.replies.poll-interval:PT30S}",
@@ -75,11 +85,11 @@ class ReplyMailboxPoller {
 
     private void handle(Folder folder, Message message) {
         try {
-            IncomingReply reply = incomingReply(folder, message);
-            Optional<ReplyOutcome> outcome = replies.handle(reply);
+            InboundEmail mail = inboundEmail(folder, message);
+            Optional<IntakeOutcome> outcome = intake.handle(mail);
             message.setFlag(Flags.Flag.SEEN, true);
-            log.info("E-mail {} from {}: {}", reply.messageId(), reply.sender(),
-                    outcome.map(ReplyOutcome::value).orElse("handled before"));
+            log.info("E-mail {} from {}: {}", mail.messageId(), mail.senderAddress(),
+                    outcome.map(IntakeOutcome::value).orElse("handled before"));
         } catch (MessagingException | IOException | RuntimeException e) {
             log.warn("E-mail {} not handled, read again at the next look: {}", message.getMessageNumber(), e.toString());
         }
@@ -99,13 +109,56 @@ class ReplyMailboxPoller {
         return properties;
     }
 
-    private IncomingReply incomingReply(Folder folder, Message message) throws MessagingException, IOException {
+    private InboundEmail inboundEmail(Folder folder, Message message) throws MessagingException, IOException {
         List<String> referencedIds = new ArrayList<>();
         referencedIds.addAll(messageIds(message.getHeader("In-Reply-To")));
         referencedIds.addAll(messageIds(message.getHeader("References")));
         String subject = message.getSubject();
-        return new IncomingReply(messageId(folder, message), sender(message), subject == null ? "" : subject,
-                referencedIds, isAutomatic(message), plainText(message).orElse(""));
+        List<EmailAttachment> attachments = new ArrayList<>();
+        List<String> attachmentsNotKept = new ArrayList<>();
+        collectAttachments(message, new int[]{0}, attachments, attachmentsNotKept);
+        InternetAddress from = sender(message);
+        return new InboundEmail(messageId(folder, message), from == null ? "" : from.getAddress(),
+                from == null ? null : from.getPersonal(), subject == null ? "" : subject, referencedIds,
+                isAutomatic(message), plainText(message).orElse(""), attachments, attachmentsNotKept);
+    }
+
+    /**
+     * The parts that are files (a disposition of attachment, or a file name) in the order of the message, numbered
+     * by their place among all its parts; those above the size limit are named only.
+     */
+    private void collectAttachments(Part part, int[] partNumber, List<EmailAttachment> kept, List<String> notKept)
+            throws MessagingException, IOException {
+        int number = partNumber[0]++;
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectAttachments(multipart.getBodyPart(i), partNumber, kept, notKept);
+            }
+            return;
+        }
+        boolean isFile = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+        if (!isFile) {
+            return;
+        }
+        String filename = part.getFileName() != null ? MimeUtility.decodeText(part.getFileName())
+                : "attachment-" + number;
+        long limit = intakeProperties.maxAttachmentSize().toBytes();
+        try (InputStream content = part.getInputStream()) {
+            byte[] bytes = content.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > limit) {
+                notKept.add(filename);
+            } else {
+                kept.add(new EmailAttachment(number, filename, baseType(part.getContentType()), bytes));
+            }
+        }
+    }
+
+    private static String baseType(String contentType) {
+        try {
+            return contentType == null ? "application/octet-stream" : new ContentType(contentType).getBaseType().toLowerCase();
+        } catch (ParseException unreadable) {
+            return "application/octet-stream";
+        }
     }
 
     /** Its Message-ID; one without gets one from the folder's unique id, stable while the folder is. */
@@ -131,18 +184,20 @@ class ReplyMailboxPoller {
         return ids;
     }
 
-    private static String sender(Message message) throws MessagingException {
+    private static InternetAddress sender(Message message) throws MessagingException {
         Address[] from = message.getFrom();
-        if (from == null || from.length == 0) {
-            return "";
-        }
-        return from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString();
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress address ? address : null;
     }
 
-    /** RFC 3834 (Auto-Submitted other than "no"), or the headers of common out-of-office responders. */
+    /**
+     * RFC 3834 (Auto-Submitted other than "no"), Precedence bulk, junk or auto_reply (mass mailings and older
+     * responders), or the headers of common out-of-office responders.
+     */
     private static boolean isAutomatic(Message message) throws MessagingException {
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
+        String[] precedence = message.getHeader("Precedence");
         return (autoSubmitted != null && !autoSubmitted[0].strip().equalsIgnoreCase("no"))
+                || (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence[0].strip().toLowerCase()))
                 || message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null;
     }
 
@@ -153,7 +208,8 @@ class ReplyMailboxPoller {
     }
 
     private static Optional<String> firstPart(Part part, String mimeType) throws MessagingException, IOException {
-        if (part.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        if (part.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                && part.getFileName() == null) {
             return Optional.of(part.getContent().toString());
         }
         if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {

@@ -17,4 +17,13 @@ public enum ReplyOutcome {
     public String value() {
         return value;
     }
+
+    static ReplyOutcome of(String value) {
+        for (ReplyOutcome outcome : values()) {
+            if (outcome.value.equals(value)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("No reply outcome " + value);
+    }
 }

@@ -112,7 +112,7 @@ public class RequesterReplies {
     }
 
     /** The outbox row a Message-ID of the service desk names: {@code <outbox message id>@<mail domain>}. */
-    private static Optional<UUID> outboxMessageId(String referencedId) {
+    static Optional<UUID> outboxMessageId(String referencedId) {
         int at = referencedId.indexOf('@');
         try {
             return Optional.of(UUID.fromString(at < 0 ? referencedId : referencedId.substring(0, at)));

@@ -48,6 +48,12 @@ public class TicketRepository {
                 .params(tenantId, ticketId).query(this::map).optional();
     }
 
+    /** The ticket with this reference number (unique across tenants: it starts with the tenant's id). */
+    public Optional<Ticket> findByReferenceNumber(String referenceNumber) {
+        return jdbc.sql("select * from tickets where reference_number = ?")
+                .param(referenceNumber).query(this::map).optional();
+    }
+
     public Ticket get(UUID ticketId) {
         return jdbc.sql("select * from tickets where ticket_id = ?").param(ticketId).query(this::map).optional()
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));

@@ -26,6 +26,9 @@ public abstract class EmbeddedStackTest {
     protected static final String ALERT_TEST_TENANT = "alerts-test";
     protected static final String ALERTMANAGER_TEST_TENANT = "alertmanager-test";
     protected static final String ALERT_TEST_TOKEN = "monitoring-test-token";
+    /** The demo tenant's Slack signing secret and Teams security token (base64, as Teams shows it). */
+    protected static final String SLACK_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    protected static final String TEAMS_SECURITY_TOKEN = "dGllcnplcm8tdGVhbXMtdGVzdC1zZWN1cml0eS10b2tlbg==";
     private static final int ZEEBE_PORT = freePort();
     private static final int POSTGRES_PORT = freePort();
 
@@ -58,9 +61,14 @@ public abstract class EmbeddedStackTest {
                 Map.entry("tierzero.communication.max-backoff", "PT2S"),
                 // replies to the service desk's e-mails are read within a second
                 Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"),
+                // e-mail attachments above 1 MB are not kept, so a test mail can go beyond the limit
+                Map.entry("tierzero.communication.intake.max-attachment-size", "1MB"),
                 // the monitoring webhook tokens of the alert tests' tenants
                 Map.entry("tierzero.monitoring.tokens." + ALERT_TEST_TENANT, ALERT_TEST_TOKEN),
-                Map.entry("tierzero.monitoring.tokens." + ALERTMANAGER_TEST_TENANT, ALERT_TEST_TOKEN));
+                Map.entry("tierzero.monitoring.tokens." + ALERTMANAGER_TEST_TENANT, ALERT_TEST_TOKEN),
+                // the demo tenant's chat bots
+                Map.entry("tierzero.chat.demo.slack-signing-secret", SLACK_SIGNING_SECRET),
+                Map.entry("tierzero.chat.demo.teams-security-token", TEAMS_SECURITY_TOKEN));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */
