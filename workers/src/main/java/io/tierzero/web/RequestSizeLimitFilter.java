@@ -17,28 +17,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses API request bodies above the limit (413) before anything reads them into memory. */
+/**
+ * Refuses request bodies above the limit (413) before anything reads them into memory: API calls, and webhooks
+ * from monitoring, chat and ticket systems (a larger limit: an Alertmanager group carries many alerts).
+ */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private static final String TOO_LARGE = "The request body is larger than the limit";
 
-    private final long maxBytes;
+    private static final String WEBHOOKS = "/integrations/";
+
+    private final long apiMaxBytes;
+    private final long webhookMaxBytes;
     private final ObjectMapper json;
 
-    public RequestSizeLimitFilter(@Value("${tierzero.api.max-request-size:64KB}") DataSize maxSize, ObjectMapper json) {
-        this.maxBytes = maxSize.toBytes();
+    public RequestSizeLimitFilter(@Value("${tierzero.api.max-request-size:64KB}") DataSize apiMaxSize,
+                                  @Value("${tierzero.integrations.max-request-size:1MB}") DataSize webhookMaxSize,
+                                  ObjectMapper json) {
+        this.apiMaxBytes = apiMaxSize.toBytes();
+        this.webhookMaxBytes = webhookMaxSize.toBytes();
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().startsWith(WEBHOOKS);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(WEBHOOKS) ? webhookMaxBytes : apiMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

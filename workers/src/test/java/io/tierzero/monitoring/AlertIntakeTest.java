@@ -219,6 +219,9 @@ class AlertIntakeTest extends EmbeddedStackTest {
         ((ObjectNode) withoutName.get("alerts").get(0).get("labels")).remove("alertname");
         ResponseEntity<JsonNode> missingField = deliver("alertmanager", JSON.writeValueAsString(withoutName),
                 "Bearer " + ALERT_TEST_TOKEN, tenant);
+        ObjectNode oversized = (ObjectNode) JSON.readTree(payload);
+        oversized.put("padding", "x".repeat(1_100_000));
+        ResponseEntity<JsonNode> tooLarge = deliver("alertmanager", JSON.writeValueAsString(oversized));
 
         assertProblem(wrongToken, HttpStatus.UNAUTHORIZED, "not the tenant's monitoring token");
         assertThat(wrongToken.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)).as("the token is not echoed").isFalse();
@@ -227,6 +230,7 @@ class AlertIntakeTest extends EmbeddedStackTest {
         assertProblem(notJson, HttpStatus.BAD_REQUEST, "not valid JSON");
         assertProblem(notAnObject, HttpStatus.BAD_REQUEST, "must be a JSON object");
         assertProblem(missingField, HttpStatus.BAD_REQUEST, "'alerts[0].labels.alertname' is missing.");
+        assertProblem(tooLarge, HttpStatus.PAYLOAD_TOO_LARGE, "larger than the limit");
         assertThat(jdbc.sql("select count(*) from monitoring_alerts where fingerprint = ?").param(fingerprint)
                 .query(Integer.class).single()).isZero();
         assertProblem(http.exchange("/api/tenants/" + tenant + "/alerts?state=burning", HttpMethod.GET, null, JsonNode.class),
