@@ -158,6 +158,10 @@ class RequestTrackerSyncTest {
                         "select count(*) from sync_outbox where ticket_id = ? and state <> 'sent'")
                 .param(UUID.fromString(ticketId)).query(Long.class).single() == 0);
         assertThat(rtIdsReferring(reference)).containsExactly(rtId);
+        // the messages TierZero sent the requester meanwhile arrive as comments, each once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rtConversation(rtId))
+                .anyMatch(text -> text.startsWith("TierZero sent the requester") && text.contains("We have received your request")));
+        assertThat(rtConversation(rtId)).filteredOn(text -> text.startsWith("TierZero sent the requester")).doesNotHaveDuplicates();
         assertThat(jdbc.sql("select count(*) from sync_outbox where state = 'dead'").query(Long.class).single()).isZero();
     }
 
