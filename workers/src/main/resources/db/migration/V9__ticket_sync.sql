@@ -61,7 +61,8 @@ create table sync_outbox (
 create index sync_outbox_due on sync_outbox (next_attempt_at) where state = 'pending';
 create index sync_outbox_by_ticket on sync_outbox (ticket_id, update_id);
 
--- What reconciliation found different between TierZero and a connected system, and how it was repaired.
+-- What reconciliation found different between TierZero and a connected system, and how it was repaired: about a
+-- ticket, or about a configuration item (ci_id) of a connected CMDB.
 -- kind: missing-external (linked record gone), missing-in-tierzero (a record in scope TierZero never saw),
 --       field-differs (one side changed a field the other did not get), conflict (both changed it).
 create table sync_drift (
@@ -70,6 +71,7 @@ create table sync_drift (
     connection_id   text not null,
     run_id          uuid not null,
     ticket_id       uuid references tickets (ticket_id),
+    ci_id           text,
     external_id     text,
     kind            text not null check (kind in ('missing-external', 'missing-in-tierzero', 'field-differs', 'conflict')),
     field           text,

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param outboundStates TierZero states to the system's state names (or, for Jira, transition names)
  * @param fieldOwners    for each field, the side whose value wins when both differ; a field not named here
  *                       goes to whichever side wrote last
+ * @param cmdbScope      the configuration items kept in step: RT asset catalog or ServiceNow CI class; none when
+ *                       blank
  */
 public record Connection(
         String tenantId,
@@ -26,7 +28,8 @@ public record Connection(
         Map<String, String> outboundStates,
         Map<TicketField, Side> fieldOwners,
         Duration pollInterval,
-        boolean exportNewTickets) {
+        boolean exportNewTickets,
+        String cmdbScope) {
 
     public enum Side { TIERZERO, EXTERNAL }
 
@@ -34,6 +37,10 @@ public record Connection(
         inboundStates = inboundStates == null ? Map.of() : Map.copyOf(inboundStates);
         outboundStates = outboundStates == null ? Map.of() : Map.copyOf(outboundStates);
         fieldOwners = fieldOwners == null ? Map.of() : Map.copyOf(fieldOwners);
+    }
+
+    public boolean syncsConfigurationItems() {
+        return cmdbScope != null && !cmdbScope.isBlank();
     }
 
     /** How TierZero names this connection in links, audit events and echo checks: {@code type:name}. */

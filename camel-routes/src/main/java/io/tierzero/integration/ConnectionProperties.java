@@ -34,6 +34,7 @@ public class ConnectionProperties {
         private Map<TicketField, Connection.Side> fieldOwners = new LinkedHashMap<>();
         private Duration pollInterval = Duration.ofSeconds(30);
         private boolean exportNewTickets;
+        private String cmdbScope;
         private boolean enabled = true;
 
         Connection toConnection(String tenantId, String name) {
@@ -46,7 +47,7 @@ public class ConnectionProperties {
                         + ".field-owners.state cannot be external: TierZero's lifecycle decides a ticket's state");
             }
             return new Connection(tenantId, name, type, baseUrl, username, secret, scope, lowerCaseKeys(inboundStates),
-                    outboundStates, fieldOwners, pollInterval, exportNewTickets);
+                    outboundStates, fieldOwners, pollInterval, exportNewTickets, cmdbScope);
         }
 
         private static Map<String, String> lowerCaseKeys(Map<String, String> states) {
@@ -75,6 +76,8 @@ public class ConnectionProperties {
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
         public boolean isExportNewTickets() { return exportNewTickets; }
         public void setExportNewTickets(boolean exportNewTickets) { this.exportNewTickets = exportNewTickets; }
+        public String getCmdbScope() { return cmdbScope; }
+        public void setCmdbScope(String cmdbScope) { this.cmdbScope = cmdbScope; }
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
     }

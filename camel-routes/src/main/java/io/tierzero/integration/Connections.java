@@ -15,8 +15,10 @@ public class Connections {
 
     private final List<Connection> connections = new ArrayList<>();
     private final Map<ConnectorType, TicketSystemConnector> connectors;
+    private final Map<ConnectorType, ConfigurationItemConnector> cmdbConnectors = new EnumMap<>(ConnectorType.class);
 
-    public Connections(ConnectionProperties properties, List<TicketSystemConnector> connectors) {
+    public Connections(ConnectionProperties properties, List<TicketSystemConnector> connectors,
+                       List<ConfigurationItemConnector> cmdbConnectors) {
         properties.getConnections().forEach((tenantId, byName) -> byName.forEach((name, settings) -> {
             if (settings.isEnabled()) {
                 connections.add(settings.toConnection(tenantId, name));
@@ -24,6 +26,7 @@ public class Connections {
         }));
         this.connectors = new EnumMap<>(ConnectorType.class);
         connectors.forEach(connector -> this.connectors.put(connector.type(), connector));
+        cmdbConnectors.forEach(connector -> this.cmdbConnectors.put(connector.type(), connector));
     }
 
     public List<Connection> all() {
@@ -46,5 +49,10 @@ public class Connections {
             throw new IllegalStateException("no connector for " + connection.type().value() + " on the classpath");
         }
         return connector;
+    }
+
+    /** The connector for the connection's configuration items, when it keeps any in step and its system has them. */
+    public Optional<ConfigurationItemConnector> cmdbConnectorFor(Connection connection) {
+        return connection.syncsConfigurationItems() ? Optional.ofNullable(cmdbConnectors.get(connection.type())) : Optional.empty();
     }
 }

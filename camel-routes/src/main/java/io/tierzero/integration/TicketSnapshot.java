@@ -21,6 +21,12 @@ public record TicketSnapshot(
         configurationItems = configurationItems == null ? List.of() : List.copyOf(configurationItems);
     }
 
+    /** The same ticket, naming these configuration items by their ids in the connected system. */
+    public TicketSnapshot withConfigurationItems(List<String> externalIds) {
+        return new TicketSnapshot(tenantId, ticketId, referenceNumber, subject, description, state, priority,
+                assignmentGroup, requesterId, requesterName, requesterEmail, externalIds);
+    }
+
     public Object valueOf(TicketField field) {
         return switch (field) {
             case SUBJECT -> subject;

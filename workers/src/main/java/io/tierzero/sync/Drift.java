@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One difference reconciliation found between TierZero and a connected system, and how it was repaired. */
+/**
+ * One difference reconciliation found between TierZero and a connected system, about a ticket or a configuration
+ * item, and how it was repaired.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Drift(
         UUID runId,
         String connectionId,
         UUID ticketId,
+        String configurationItem,
         String externalId,
         Kind kind,
         String field,

@@ -19,10 +19,10 @@ public class DriftLog {
 
     void add(String tenantId, Drift drift, Instant foundAt) {
         jdbc.sql("""
-                        insert into sync_drift (tenant_id, connection_id, run_id, ticket_id, external_id, kind, field,
+                        insert into sync_drift (tenant_id, connection_id, run_id, ticket_id, ci_id, external_id, kind, field,
                                                 tierzero_value, external_value, repair, found_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenantId, drift.connectionId(), drift.runId(), drift.ticketId(), drift.externalId(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenantId, drift.connectionId(), drift.runId(), drift.ticketId(), drift.configurationItem(), drift.externalId(),
                         drift.kind().value(), drift.field(), drift.tierZeroValue(), drift.externalValue(), drift.repair(),
                         Timestamp.from(foundAt))
                 .update();
@@ -41,7 +41,7 @@ public class DriftLog {
                         order by drift_id desc limit ?""")
                 .params(tenantId, connectionId, connectionId, limit)
                 .query((rs, n) -> new Drift(rs.getObject("run_id", UUID.class), rs.getString("connection_id"),
-                        rs.getObject("ticket_id", UUID.class), rs.getString("external_id"), Drift.Kind.of(rs.getString("kind")),
+                        rs.getObject("ticket_id", UUID.class), rs.getString("ci_id"), rs.getString("external_id"), Drift.Kind.of(rs.getString("kind")),
                         rs.getString("field"), rs.getString("tierzero_value"), rs.getString("external_value"),
                         rs.getString("repair"), rs.getTimestamp("found_at").toInstant()))
                 .list();

@@ -46,15 +46,17 @@ public class InboundSync implements InboundTickets {
     private final TicketLifecycle lifecycle;
     private final IntakeService intake;
     private final Connections connections;
+    private final ConfigurationItemSync configurationItems;
     private final JdbcClient jdbc;
 
     public InboundSync(SyncLinks links, TicketRepository tickets, TicketLifecycle lifecycle, IntakeService intake,
-                       Connections connections, JdbcClient jdbc) {
+                       Connections connections, ConfigurationItemSync configurationItems, JdbcClient jdbc) {
         this.links = links;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.intake = intake;
         this.connections = connections;
+        this.configurationItems = configurationItems;
         this.jdbc = jdbc;
     }
 
@@ -96,6 +98,7 @@ public class InboundSync implements InboundTickets {
         links.save(new SyncLink(connection.tenantId(), connection.id(), ticketId, external.externalId(), external.version(),
                 external.updatedAt(), SyncedFields.of(SyncedFields.snapshot(tickets.get(ticketId)))));
         external.comments().forEach(comment -> carryComment(connection, ticketId, comment));
+        configurationItems.linkTicket(connection, ticketId, external.configurationItems());
         log.info("{} ticket {} opened TierZero request {}", connection.id(), external.externalId(), ticketId);
     }
 
@@ -139,6 +142,7 @@ public class InboundSync implements InboundTickets {
             change.apply();
         }
         external.comments().forEach(comment -> carryComment(connection, ticket.ticketId(), comment));
+        configurationItems.linkTicket(connection, ticket.ticketId(), external.configurationItems());
         links.save(new SyncLink(link.tenantId(), link.connectionId(), link.ticketId(), external.externalId(),
                 external.version(), external.updatedAt(), agreed));
     }

@@ -49,6 +49,7 @@ public class OutboundDispatcher {
     private final Connections connections;
     private final TicketRepository tickets;
     private final InboundSync inbound;
+    private final ConfigurationItemSync configurationItems;
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -57,7 +58,7 @@ public class OutboundDispatcher {
     private final Duration maxBackoff;
 
     public OutboundDispatcher(SyncOutbox outbox, SyncLinks links, Connections connections, TicketRepository tickets,
-                              InboundSync inbound, AuditTrail auditTrail, JdbcClient jdbc, TransactionTemplate transaction,
+                              InboundSync inbound, ConfigurationItemSync configurationItems, AuditTrail auditTrail, JdbcClient jdbc, TransactionTemplate transaction,
                               @Value("${tierzero.sync.max-attempts:10}") int maxAttempts,
                               @Value("${tierzero.sync.retry-backoff:PT5S}") Duration retryBackoff,
                               @Value("${tierzero.sync.max-backoff:PT10M}") Duration maxBackoff) {
@@ -66,6 +67,7 @@ public class OutboundDispatcher {
         this.connections = connections;
         this.tickets = tickets;
         this.inbound = inbound;
+        this.configurationItems = configurationItems;
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -114,7 +116,8 @@ public class OutboundDispatcher {
         if (links.ofTicket(connection.tenantId(), connection.id(), update.ticketId()).isPresent()) {
             return true;
         }
-        TicketSnapshot ticket = SyncedFields.snapshot(tickets.get(update.ticketId()));
+        TicketSnapshot ticket = SyncedFields.snapshot(tickets.get(update.ticketId()))
+                .withConfigurationItems(configurationItems.externalIdsOf(connection, update.ticketId()));
         TicketSystemConnector connector = connections.connectorFor(connection);
         Optional<ExternalTicket> createdBefore = update.attempts() > 1
                 ? connector.findCreatedFor(connection, ticket.referenceNumber()) : Optional.empty();

@@ -2,6 +2,8 @@ package io.tierzero.sync;
 
 import io.tierzero.audit.Actor;
 import io.tierzero.audit.ActorKind;
+import io.tierzero.audit.AuditEntry;
+import io.tierzero.audit.AuditTrail;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.Connection.Side;
 import io.tierzero.integration.Connections;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares a connection's records with TierZero's tickets and repairs what drifted by the connection's rules:
@@ -47,10 +51,15 @@ public class Reconciliation {
     private final TicketRepository tickets;
     private final TicketLifecycle lifecycle;
     private final DriftLog driftLog;
+    private final ConfigurationItemSync configurationItems;
+    private final AuditTrail auditTrail;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public Reconciliation(Connections connections, SyncLinks links, SyncOutbox outbox, InboundSync inbound,
-                          TicketRepository tickets, TicketLifecycle lifecycle, DriftLog driftLog, Clock clock) {
+                          TicketRepository tickets, TicketLifecycle lifecycle, DriftLog driftLog,
+                          ConfigurationItemSync configurationItems, AuditTrail auditTrail, TransactionTemplate transaction,
+                          Clock clock) {
         this.connections = connections;
         this.links = links;
         this.outbox = outbox;
@@ -58,6 +67,9 @@ public class Reconciliation {
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.driftLog = driftLog;
+        this.configurationItems = configurationItems;
+        this.auditTrail = auditTrail;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -101,6 +113,8 @@ public class Reconciliation {
                 drifts.add(importMissing(runId, connection, external));
             }
         }
+        connections.cmdbConnectorFor(connection).ifPresent(cmdb -> configurationItems.reconcile(runId, connection, cmdb)
+                .forEach(drift -> drifts.add(record(connection, drift))));
         driftLog.reconciled(connection.tenantId(), connection.id(), Instant.now(clock));
         return new DriftReport(runId, connection.tenantId(), connection.id(), startedAt, Instant.now(clock),
                 linked.size(), inScope.size(), drifts);
@@ -109,7 +123,7 @@ public class Reconciliation {
     private Drift recreate(UUID runId, Connection connection, SyncLink link) {
         links.delete(link);
         outbox.addRepair(connection.tenantId(), connection.id(), link.ticketId(), OutboundUpdate.Kind.CREATE);
-        return record(connection, new Drift(runId, connection.id(), link.ticketId(), link.externalId(), Drift.Kind.MISSING_EXTERNAL,
+        return record(connection, new Drift(runId, connection.id(), link.ticketId(), null, link.externalId(), Drift.Kind.MISSING_EXTERNAL,
                 null, null, null, "created again from TierZero's ticket", null));
     }
 
@@ -117,7 +131,7 @@ public class Reconciliation {
         inbound.received(connection, external);
         UUID ticketId = links.ofExternal(connection.tenantId(), connection.id(), external.externalId())
                 .map(SyncLink::ticketId).orElse(null);
-        return record(connection, new Drift(runId, connection.id(), ticketId, external.externalId(), Drift.Kind.MISSING_IN_TIERZERO,
+        return record(connection, new Drift(runId, connection.id(), ticketId, null, external.externalId(), Drift.Kind.MISSING_IN_TIERZERO,
                 null, null, null, ticketId == null ? "not imported" : "imported as a TierZero request", null));
     }
 
@@ -144,7 +158,7 @@ public class Reconciliation {
             takeTheirs |= winner == Side.EXTERNAL;
             String rule = field == TicketField.STATE ? "the lifecycle owns the state"
                     : weChanged && theyChanged ? WhoWins.rule(connection, field) : "only one side changed it";
-            drifts.add(record(connection, new Drift(runId, connection.id(), ticket.ticketId(), external.externalId(),
+            drifts.add(record(connection, new Drift(runId, connection.id(), ticket.ticketId(), null, external.externalId(),
                     weChanged && theyChanged ? Drift.Kind.CONFLICT : Drift.Kind.FIELD_DIFFERS, field.value(),
                     ours.get(field), their.getValue(),
                     (winner == Side.TIERZERO ? "TierZero's value written to " + connection.id() : "value from " + connection.id()
@@ -171,25 +185,37 @@ public class Reconciliation {
         return agreed;
     }
 
+    private static Map<String, Object> driftPayload(Drift drift) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("connection", drift.connectionId());
+        payload.put("kind", drift.kind().value());
+        if (drift.configurationItem() != null) {
+            payload.put("configurationItem", drift.configurationItem());
+        }
+        payload.put("externalId", String.valueOf(drift.externalId()));
+        if (drift.field() != null) {
+            payload.put("field", drift.field());
+            payload.put("tierZeroValue", String.valueOf(drift.tierZeroValue()));
+            payload.put("externalValue", String.valueOf(drift.externalValue()));
+        }
+        return payload;
+    }
+
     private Drift record(Connection connection, Drift drift) {
         Instant foundAt = Instant.now(clock);
         driftLog.add(connection.tenantId(), drift, foundAt);
-        if (drift.ticketId() != null) {
+        if (drift.ticketId() == null) {
+            transaction.executeWithoutResult(status -> auditTrail.append(new AuditEntry(connection.tenantId(), null,
+                    "sync.drift-repaired", null, null, RECONCILIATION, drift.repair(), null, null, null, driftPayload(drift))));
+        } else {
             var change = lifecycle.change(drift.ticketId(), "sync.drift-repaired")
                     .by(RECONCILIATION)
                     .because(drift.repair())
-                    .once("sync:drift:" + drift.runId() + ":" + drift.externalId() + ":" + drift.kind().value() + ":" + drift.field())
-                    .note("connection", drift.connectionId())
-                    .note("kind", drift.kind().value())
-                    .note("externalId", drift.externalId());
-            if (drift.field() != null) {
-                change.note("field", drift.field());
-                change.note("tierZeroValue", String.valueOf(drift.tierZeroValue()));
-                change.note("externalValue", String.valueOf(drift.externalValue()));
-            }
+                    .once("sync:drift:" + drift.runId() + ":" + drift.externalId() + ":" + drift.kind().value() + ":" + drift.field());
+            driftPayload(drift).forEach(change::note);
             change.apply();
         }
-        return new Drift(drift.runId(), drift.connectionId(), drift.ticketId(), drift.externalId(), drift.kind(),
+        return new Drift(drift.runId(), drift.connectionId(), drift.ticketId(), drift.configurationItem(), drift.externalId(), drift.kind(),
                 drift.field(), drift.tierZeroValue(), drift.externalValue(), drift.repair(), foundAt);
     }
 }

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A real Request Tracker 5 (Debian's request-tracker5, installed by {@code ./tierzero test}) on its own copy of
@@ -27,6 +29,7 @@ public final class RequestTrackerServer implements AutoCloseable {
     private static final Path RT_SERVER = Path.of("/usr/share/request-tracker5/libexec/rt-server");
     private static final Path PRISTINE_DATABASE = Path.of("/var/lib/dbconfig-common/sqlite3/request-tracker5/rtdb");
     private static final Path TEST_HOOK = Path.of("/etc/request-tracker5/RT_SiteConfig.d/90-tierzero-tests.pm");
+    private static final Path ASSET_FIELDS_SCRIPT = Path.of("src/test/peers/rt-asset-fields.pl");
 
     private final Path home;
     private final int port = EmbeddedStackTest.freePort();
@@ -38,10 +41,30 @@ public final class RequestTrackerServer implements AutoCloseable {
         try {
             home = Files.createTempDirectory("tierzero-rt");
             Files.copy(PRISTINE_DATABASE, home.resolve("rtdb"), StandardCopyOption.REPLACE_EXISTING);
+            addAssetCustomFields("Kind", "Model", "OS", "Site");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         start();
+    }
+
+    /** The asset custom fields an MSP's RT administrator adds for the attributes TierZero keeps in step. */
+    private void addAssetCustomFields(String... names) throws IOException {
+        var command = new ArrayList<>(List.of("perl", ASSET_FIELDS_SCRIPT.toAbsolutePath().toString()));
+        command.addAll(List.of(names));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("rt.log").toFile()));
+        builder.environment().put("TIERZERO_RT_DATABASE", home.resolve("rtdb").toString());
+        builder.environment().put("TIERZERO_RT_URL", url());
+        try {
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("adding RT asset fields failed; see " + home.resolve("rt.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String url() {

@@ -19,10 +19,13 @@ import io.tierzero.support.Requests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.RouteController;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class RequestTrackerSyncTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONNECTION = "request-tracker:main";
+    private static final String POLLING_ROUTE = "poll-demo-request-tracker-main";
 
     private static RequestTrackerServer rt;
     private static ModelDrivenApp app;
@@ -52,6 +56,7 @@ class RequestTrackerSyncTest {
                 Map.entry("tierzero.connections.demo.main.scope", "General"),
                 Map.entry("tierzero.connections.demo.main.poll-interval", "PT1S"),
                 Map.entry("tierzero.connections.demo.main.export-new-tickets", "true"),
+                Map.entry("tierzero.connections.demo.main.cmdb-scope", "General assets"),
                 Map.entry("tierzero.sync.relay-interval", "PT0.5S"),
                 Map.entry("tierzero.sync.dispatch-interval", "PT0.5S"),
                 Map.entry("tierzero.sync.retry-backoff", "PT1S"),
@@ -176,13 +181,14 @@ class RequestTrackerSyncTest {
         // the lifecycles wait for an agent and every message has been carried to RT: nothing syncs on its own now
         List.of(editedInRt, deletedInRt, lostUpdate).forEach(ticketId -> app.api().awaitOpenTask(ticketId.toString()));
         awaitQuiet();
-        // polling misses what follows (a watermark ahead of RT's clock), and one TierZero change skips the audit trail
-        jdbc.sql("update sync_cursors set poll_watermark = now() + interval '1 day' where connection_id = ?").param(CONNECTION).update();
+        // polling misses what follows (stopped, as if TierZero were down; a poll under way ends first), and one
+        // TierZero change skips the audit trail
+        RouteController routes = app.bean(CamelContext.class).getRouteController();
+        routes.stopRoute(POLLING_ROUTE);
         try {
             reconcileWhatPollingMissed(editedInRt, deletedInRt, lostUpdate, editedRtId, deletedRtId, lostUpdateRtId);
         } finally {
-            jdbc.sql("update sync_cursors set poll_watermark = now() - interval '1 minute' where connection_id = ?")
-                    .param(CONNECTION).update();
+            routes.startRoute(POLLING_ROUTE);
         }
     }
 
@@ -216,8 +222,46 @@ class RequestTrackerSyncTest {
         awaitOutboxSettled();
         JsonNode again = app.http().postForEntity("/api/tenants/demo/sync/connections/" + CONNECTION + "/reconcile", null,
                 JsonNode.class).getBody();
-        assertThat(again.path("drifts").findValues("externalId").stream().map(JsonNode::asText).toList())
-                .doesNotContain(editedRtId, recreatedRtId, neverSeenRtId, lostUpdateRtId);
+        List<String> ticketsStillDrifting = new ArrayList<>();
+        again.path("drifts").forEach(drift -> {
+            if (drift.has("ticketId")) {
+                ticketsStillDrifting.add(drift.path("externalId").asText());
+            }
+        });
+        assertThat(ticketsStillDrifting).doesNotContain(editedRtId, recreatedRtId, neverSeenRtId, lostUpdateRtId);
+    }
+
+    @Test
+    void configurationItemsFollowTheCmdbBothWaysAndTicketsNameTheirs() throws Exception {
+        reconcile();
+        String laptopAsset = rtAssetId("LT-0142");
+        assertThat(rtAssetField(laptopAsset, "Model")).isEqualTo("Lenovo ThinkPad T14 Gen 4");
+
+        String server = createRtAsset("SRV-0100", "Billing database", Map.of("Kind", "server", "Model", "PowerEdge R650"));
+        String unknownKind = createRtAsset("GADGET-1", "A thing", Map.of("Model", "Unknown"));
+        JsonNode imported = reconcile();
+        assertThat(jdbc.sql("select kind || ' ' || name || ' ' || model from configuration_items where tenant_id = 'demo' and ci_id = 'SRV-0100'")
+                .query(String.class).single()).isEqualTo("server Billing database PowerEdge R650");
+        assertThat(ciDrift(imported, unknownKind).path("repair").asText()).startsWith("not imported");
+
+        rt.put("/REST/2.0/asset/" + server, "{\"CustomFields\": {\"Model\": \"PowerEdge R660\"}}", null);
+        jdbc.sql("update configuration_items set model = 'Lenovo ThinkPad T14 Gen 5' where tenant_id = 'demo' and ci_id = 'LT-0142'").update();
+        JsonNode repaired = reconcile();
+        assertThat(ciDrift(repaired, server).path("repair").asText()).startsWith("value from " + CONNECTION);
+        assertThat(jdbc.sql("select model from configuration_items where tenant_id = 'demo' and ci_id = 'SRV-0100'")
+                .query(String.class).single()).isEqualTo("PowerEdge R660");
+        assertThat(ciDrift(repaired, laptopAsset).path("repair").asText()).startsWith("TierZero's value written to");
+        assertThat(rtAssetField(laptopAsset, "Model")).isEqualTo("Lenovo ThinkPad T14 Gen 5");
+        assertThat(jdbc.sql("select count(*) from ticket_events where tenant_id = 'demo' and ticket_id is null and action = 'sync.drift-repaired'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+
+        var answer = rt.post("/REST/2.0/ticket", JSON.createObjectNode().put("Queue", "General").put("Subject", "Billing DB is slow")
+                .put("Content", "Queries take minutes.").put("ContentType", "text/plain").put("Requestor", "ops@acme.example")
+                .put("RefersTo", "asset:" + server).toString());
+        UUID ticketId = awaitLinkOfExternal(JSON.readTree(answer.body()).path("id").asText());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select ci_id from ticket_configuration_items where ticket_id = ?").param(ticketId).query(String.class).list())
+                .containsExactly("SRV-0100"));
     }
 
     @Test
@@ -235,11 +279,49 @@ class RequestTrackerSyncTest {
 
     private static JsonNode driftOf(JsonNode report, String externalId) {
         for (JsonNode drift : report.path("drifts")) {
-            if (drift.path("externalId").asText().equals(externalId)) {
+            if (drift.has("ticketId") && drift.path("externalId").asText().equals(externalId)) {
                 return drift;
             }
         }
         throw new AssertionError("no drift of RT ticket " + externalId + " in " + report.toPrettyString());
+    }
+
+    private static JsonNode reconcile() {
+        var answer = app.http().postForEntity("/api/tenants/demo/sync/connections/" + CONNECTION + "/reconcile", null, JsonNode.class);
+        assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
+        return answer.getBody();
+    }
+
+    private static JsonNode ciDrift(JsonNode report, String assetId) {
+        for (JsonNode drift : report.path("drifts")) {
+            if (drift.has("configurationItem") && drift.path("externalId").asText().equals(assetId)) {
+                return drift;
+            }
+        }
+        throw new AssertionError("no drift of RT asset " + assetId + " in " + report.toPrettyString());
+    }
+
+    private static String createRtAsset(String name, String description, Map<String, String> customFields) throws Exception {
+        var asset = JSON.createObjectNode().put("Name", name).put("Catalog", "General assets").put("Description", description);
+        customFields.forEach(asset.putObject("CustomFields")::put);
+        var answer = rt.post("/REST/2.0/asset", asset.toString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return JSON.readTree(answer.body()).path("id").asText();
+    }
+
+    private static String rtAssetId(String name) throws Exception {
+        JsonNode found = JSON.readTree(rt.post("/REST/2.0/assets", "[{\"field\": \"Name\", \"value\": \"" + name + "\"}]").body());
+        assertThat(found.path("items")).as("RT asset %s", name).hasSize(1);
+        return found.path("items").get(0).path("id").asText();
+    }
+
+    private static String rtAssetField(String assetId, String field) throws Exception {
+        for (JsonNode customField : JSON.readTree(rt.get("/REST/2.0/asset/" + assetId).body()).path("CustomFields")) {
+            if (customField.path("name").asText().equals(field)) {
+                return customField.path("values").path(0).asText(null);
+            }
+        }
+        return null;
     }
 
     private static void awaitQuiet() {

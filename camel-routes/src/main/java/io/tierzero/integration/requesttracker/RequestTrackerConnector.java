@@ -2,6 +2,8 @@ package io.tierzero.integration.requesttracker;
 
 import static io.tierzero.integration.http.HttpCalls.call;
 
+import io.tierzero.integration.ConfigurationItemConnector;
+import io.tierzero.integration.ConfigurationItemRecord;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.ConnectorType;
 import io.tierzero.integration.ExternalTicket;
@@ -9,6 +11,7 @@ import io.tierzero.integration.OutboundChange;
 import io.tierzero.integration.RequestRejectedException;
 import io.tierzero.integration.TicketSystemConnector;
 import io.tierzero.integration.WriteResult;
+import io.tierzero.integration.requesttracker.RequestTrackerTranslation.AssetPage;
 import io.tierzero.integration.requesttracker.RequestTrackerTranslation.SearchPage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +21,9 @@ import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
-/** TierZero's sync speaking to Request Tracker 5 through {@link RequestTrackerRoutes}. */
+/** TierZero's sync speaking to Request Tracker 5 through {@link RequestTrackerRoutes}: tickets, and assets as CIs. */
 @Component
-public class RequestTrackerConnector implements TicketSystemConnector {
+public class RequestTrackerConnector implements TicketSystemConnector, ConfigurationItemConnector {
 
     private final ProducerTemplate routes;
     private final RequestTrackerTranslation translation;
@@ -84,6 +87,29 @@ public class RequestTrackerConnector implements TicketSystemConnector {
     @Override
     public Optional<ExternalTicket> findCreatedFor(Connection connection, String referenceNumber) {
         return search(connection, translation.referenceQuery(connection, referenceNumber)).stream().findFirst();
+    }
+
+    @Override
+    public List<ConfigurationItemRecord> configurationItems(Connection connection) {
+        List<ConfigurationItemRecord> items = new ArrayList<>();
+        AssetPage page;
+        int next = 1;
+        do {
+            page = call(routes, RequestTrackerRoutes.ASSETS, null, Map.of("connection", connection, "page", next++),
+                    AssetPage.class);
+            items.addAll(page.items());
+        } while (page.hasNext());
+        return items;
+    }
+
+    @Override
+    public String create(Connection connection, ConfigurationItemRecord item) {
+        return call(routes, RequestTrackerRoutes.CREATE_ASSET, item, Map.of("connection", connection), String.class);
+    }
+
+    @Override
+    public void update(Connection connection, String externalId, ConfigurationItemRecord item) {
+        call(routes, RequestTrackerRoutes.UPDATE_ASSET, item, Map.of("connection", connection, "assetId", externalId), String.class);
     }
 
     private List<ExternalTicket> search(Connection connection, String ticketSql) {

@@ -24,6 +24,9 @@ public class RequestTrackerRoutes extends RouteBuilder {
     static final String COMMENT = "direct:rt-comment";
     static final String FETCH_TICKET = "direct:rt-fetch-ticket";
     static final String SEARCH_TICKETS = "direct:rt-search-tickets";
+    static final String ASSETS = "direct:rt-assets";
+    static final String CREATE_ASSET = "direct:rt-create-asset";
+    static final String UPDATE_ASSET = "direct:rt-update-asset";
     private static final String CALL_RT = "direct:rt-call";
 
     private final RequestTrackerTranslation translation;
@@ -94,6 +97,35 @@ public class RequestTrackerRoutes extends RouteBuilder {
                 .to(CALL_RT)
                 .setBody(method(translation, "searchPage"));
 
+        from(ASSETS).routeId("rt-assets-of-catalog")
+                .setProperty(CALL_DESCRIPTION, simple("RT assets of catalog ${exchangeProperty.connection.cmdbScope}"))
+                .setProperty("method", constant("GET"))
+                .setBody(constant(null))
+                .setProperty("path", method(RequestTrackerRoutes.class, "catalogPath(${exchangeProperty.connection.cmdbScope})"))
+                .to(CALL_RT)
+                .setBody(method(translation, "catalogId"))
+                .setBody(method(translation, "assetSearch(${body})"))
+                .setProperty("method", constant("POST"))
+                .setProperty("path", constant("/assets"))
+                .setProperty("query", simple("per_page=100&fields=Name,Description,Status,LastUpdated,CustomFields&page=${exchangeProperty.page}"))
+                .to(CALL_RT)
+                .setBody(method(translation, "assetPage(${exchangeProperty.connection}, ${body})"));
+
+        from(CREATE_ASSET).routeId("rt-create-asset")
+                .setProperty(CALL_DESCRIPTION, simple("RT create asset ${body.name}"))
+                .setBody(method(translation, "asset(${exchangeProperty.connection}, ${body})"))
+                .setProperty("method", constant("POST"))
+                .setProperty("path", constant("/asset"))
+                .to(CALL_RT)
+                .setBody(method(translation, "createdAssetId"));
+
+        from(UPDATE_ASSET).routeId("rt-update-asset")
+                .setProperty(CALL_DESCRIPTION, simple("RT update asset ${exchangeProperty.assetId}"))
+                .setBody(method(translation, "asset(${exchangeProperty.connection}, ${body})"))
+                .setProperty("method", constant("PUT"))
+                .setProperty("path", simple("/asset/${exchangeProperty.assetId}"))
+                .to(CALL_RT);
+
         from(CALL_RT).routeId("rt-call-rest2")
                 .removeHeaders("*")
                 .setHeader(Exchange.HTTP_METHOD, exchangeProperty("method"))
@@ -108,6 +140,10 @@ public class RequestTrackerRoutes extends RouteBuilder {
                 .removeProperties("query|ifMatch")
                 .process(HttpOutcome.REQUIRE_SUCCESS)
                 .convertBodyTo(String.class);
+    }
+
+    public static String catalogPath(String catalog) {
+        return "/catalog/" + URLEncoder.encode(catalog, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public static String searchQuery(String ticketSql, int page) {

@@ -3,6 +3,7 @@ package io.tierzero.integration.requesttracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tierzero.integration.ConfigurationItemRecord;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.ExternalComment;
 import io.tierzero.integration.ExternalTicket;
@@ -64,6 +65,10 @@ public class RequestTrackerTranslation {
         String status = outboundState(connection, ticket.state());
         if (status != null) {
             body.put("Status", status);
+        }
+        if (!ticket.configurationItems().isEmpty()) {
+            var refersTo = body.putArray("RefersTo").add(referenceUri(ticket.tenantId(), ticket.referenceNumber()).toString());
+            ticket.configurationItems().forEach(assetId -> refersTo.add("asset:" + assetId));
         }
         Integer priority = rtPriority(ticket.priority());
         if (priority != null) {
@@ -154,6 +159,63 @@ public class RequestTrackerTranslation {
                 Instant.parse(ticket.path("LastUpdated").asText()), ticket.path("Subject").asText(), description,
                 inboundState(connection, status), status, tierZeroPriority(ticket.path("Priority").asInt(0)), null,
                 requester, null, requester, tierZeroReference(connection, ticket), comments, assetIds(ticket));
+    }
+
+    /** TierZero's CI attributes kept in RT asset custom fields of these names (the catalog's administrator adds them). */
+    static final Map<String, String> ASSET_CUSTOM_FIELDS = Map.of("kind", "Kind", "model", "Model", "os", "OS", "site", "Site");
+
+    public String catalogId(String answer) throws IOException {
+        return json.readTree(answer).path("id").asText();
+    }
+
+    public String assetSearch(String catalogId) {
+        return json.createArrayNode().add(json.createObjectNode().put("field", "Catalog").put("value", catalogId)).toString();
+    }
+
+    public AssetPage assetPage(Connection connection, String answer) throws IOException {
+        JsonNode page = json.readTree(answer);
+        List<ConfigurationItemRecord> items = new ArrayList<>();
+        for (JsonNode asset : page.path("items")) {
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put("description", asset.path("Description").asText(""));
+            attributes.put("status", asset.path("Status").asText(""));
+            for (JsonNode field : asset.path("CustomFields")) {
+                ASSET_CUSTOM_FIELDS.forEach((attribute, fieldName) -> {
+                    if (fieldName.equals(field.path("name").asText()) && !field.path("values").isEmpty()) {
+                        attributes.put(attribute, field.path("values").get(0).asText());
+                    }
+                });
+            }
+            items.add(new ConfigurationItemRecord(asset.path("id").asText(), connection.cmdbScope(),
+                    asset.path("Name").asText(), attributes));
+        }
+        return new AssetPage(items, page.path("page").asInt(1), page.path("pages").asInt(1));
+    }
+
+    public record AssetPage(List<ConfigurationItemRecord> items, int page, int pages) {
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    public String asset(Connection connection, ConfigurationItemRecord item) {
+        ObjectNode body = json.createObjectNode().put("Name", item.name()).put("Catalog", connection.cmdbScope());
+        item.attributes().forEach((attribute, value) -> {
+            if (attribute.equals("description")) {
+                body.put("Description", value);
+            }
+        });
+        ObjectNode customFields = body.putObject("CustomFields");
+        ASSET_CUSTOM_FIELDS.forEach((attribute, fieldName) -> {
+            if (item.attributes().containsKey(attribute)) {
+                customFields.put(fieldName, item.attributes().get(attribute));
+            }
+        });
+        return body.toString();
+    }
+
+    public String createdAssetId(String answer) throws IOException {
+        return json.readTree(answer).path("id").asText();
     }
 
     private static String tierZeroReference(Connection connection, JsonNode ticket) {
