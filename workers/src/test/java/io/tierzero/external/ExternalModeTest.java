@@ -40,16 +40,18 @@ class ExternalModeTest {
         database.start();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TierZeroApplication.class)
                 .profiles("external")
-                .run(EmbeddedStackTest.asArguments(Map.of(
-                        "server.port", "0",
-                        "camunda.client.grpc-address", "http://127.0.0.1:" + enginePort,
-                        "spring.datasource.url", database.jdbcUrl(),
-                        "spring.datasource.username", database.applicationUsername(),
-                        "spring.datasource.password", database.password(),
-                        "spring.flyway.user", database.username(),
-                        "spring.flyway.password", database.password(),
-                        "tierzero.demo-data-location", ",classpath:db/demo",
-                        "management.health.opensearch.enabled", "false")))) {
+                .run(EmbeddedStackTest.asArguments(Map.ofEntries(
+                        Map.entry("server.port", "0"),
+                        Map.entry("camel.servlet.mapping.servlet-name", "CamelServlet-external"),
+                        Map.entry("camel.component.servlet.servlet-name", "CamelServlet-external"),
+                        Map.entry("camunda.client.grpc-address", "http://127.0.0.1:" + enginePort),
+                        Map.entry("spring.datasource.url", database.jdbcUrl()),
+                        Map.entry("spring.datasource.username", database.applicationUsername()),
+                        Map.entry("spring.datasource.password", database.password()),
+                        Map.entry("spring.flyway.user", database.username()),
+                        Map.entry("spring.flyway.password", database.password()),
+                        Map.entry("tierzero.demo-data-location", ",classpath:db/demo"),
+                        Map.entry("management.health.opensearch.enabled", "false"))))) {
             assertThat(app.getBeanNamesForType(ZeebeTestEngine.class)).isEmpty();
             assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
             assertThat(app.getBeanNamesForType(ManagedOpenSearch.class)).isEmpty();

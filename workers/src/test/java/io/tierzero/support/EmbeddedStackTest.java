@@ -46,6 +46,9 @@ public abstract class EmbeddedStackTest {
     public static Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
         return Map.ofEntries(
                 Map.entry("tierzero.data-dir", dataDir.toString()),
+                // Camel's servlet registry is one per JVM: each app of a test run needs its own servlet name
+                Map.entry("camel.servlet.mapping.servlet-name", "CamelServlet-" + postgresPort),
+                Map.entry("camel.component.servlet.servlet-name", "CamelServlet-" + postgresPort),
                 Map.entry("tierzero.embedded.zeebe.port", Integer.toString(zeebePort)),
                 Map.entry("tierzero.embedded.postgres.port", Integer.toString(postgresPort)),
                 Map.entry("tierzero.embedded.opensearch.enabled", "false"),
