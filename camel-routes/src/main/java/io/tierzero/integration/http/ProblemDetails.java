@@ -1,0 +1,37 @@
+package io.tierzero.integration.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Answers an inbound request that was refused with an RFC 9457 problem detail (application/problem+json). */
+public final class ProblemDetails {
+
+    /** For {@code onException(InboundRequestRefused.class).handled(true).process(ProblemDetails.ANSWER)}. */
+    public static final Processor ANSWER = ProblemDetails::answer;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemDetails() {
+    }
+
+    static void answer(Exchange exchange) throws JsonProcessingException {
+        InboundRequestRefused refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InboundRequestRefused.class);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", refusal.title());
+        problem.put("status", refusal.status());
+        problem.put("detail", refusal.detail());
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, refusal.status());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        if (refusal.status() == 401) {
+            message.setHeader("WWW-Authenticate", "Basic realm=\"TierZero\", Bearer");
+        }
+        message.setBody(JSON.writeValueAsString(problem));
+    }
+}
