@@ -31,6 +31,8 @@ public class JsonApiCalls extends RouteBuilder {
     public static final String METHOD = "httpMethod";
     public static final String PATH = "httpPath";
     public static final String QUERY = "httpQuery";
+    /** Set to true when a 404 means "no such record" to the caller: the answer is then an empty body. */
+    public static final String NOT_FOUND_IS_EMPTY = "httpNotFoundIsEmpty";
 
     /** For a GET after a step that left a body: a GET sends none. */
     public static final Processor NO_BODY = exchange -> exchange.getMessage().setBody(null);
@@ -62,8 +64,12 @@ public class JsonApiCalls extends RouteBuilder {
                 .end()
                 .to(HTTP_COMPONENT + "://connected-system?throwExceptionOnFailure=false")
                 .process(RateLimitBackoff.RETRY_AFTER_AS_REDELIVERY_DELAY)
-                .process(HttpOutcome.REQUIRE_SUCCESS)
-                .convertBodyTo(String.class);
+                .choice().when(JsonApiCalls::isAbsenceAsked)
+                    .setBody(constant(""))
+                .otherwise()
+                    .process(HttpOutcome.REQUIRE_SUCCESS)
+                    .convertBodyTo(String.class)
+                .end();
     }
 
     private static void addressConnectedSystem(Exchange exchange) {
@@ -84,6 +90,11 @@ public class JsonApiCalls extends RouteBuilder {
         if (exchange.getProperty(HttpCalls.CALL_DESCRIPTION) == null) {
             exchange.setProperty(HttpCalls.CALL_DESCRIPTION, connection.id() + " " + method + " " + url);
         }
+    }
+
+    private static boolean isAbsenceAsked(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return status != null && status == 404 && exchange.getProperty(NOT_FOUND_IS_EMPTY, false, Boolean.class);
     }
 
     static String encode(Map<String, String> query) {
