@@ -51,6 +51,15 @@ public final class AtlassianDocuments {
         return String.join("\n", lines);
     }
 
+    private static boolean holdsBlocks(JsonNode node) {
+        for (JsonNode child : node.path("content")) {
+            if (BLOCKS.contains(child.path("type").asText()) || child.path("type").asText().endsWith("List")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collect(JsonNode nodes, List<String> lines, StringBuilder line) {
         for (JsonNode node : nodes) {
             String type = node.path("type").asText();
@@ -66,7 +75,10 @@ public final class AtlassianDocuments {
                 default -> {
                     if (BLOCKS.contains(type)) {
                         collect(node.path("content"), lines, line);
-                        lines.add(line.toString());
+                        // A block made of blocks (a list item's paragraph) has ended its line already.
+                        if (!line.isEmpty() || !holdsBlocks(node)) {
+                            lines.add(line.toString());
+                        }
                         line.setLength(0);
                     } else {
                         collect(node.path("content"), lines, line);
