@@ -8,6 +8,7 @@ begin
     if exists (select 1 from pg_roles where rolname = 'tierzero_app') then
         grant usage on schema public to tierzero_app;
         grant select, insert, update, delete on all tables in schema public to tierzero_app;
+        grant usage, select on all sequences in schema public to tierzero_app;
         revoke update, delete, truncate on ticket_events from tierzero_app;
         revoke insert, update, delete, truncate on flyway_schema_history from tierzero_app;
     end if;

@@ -22,6 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class EmbeddedStackTest {
 
     protected static final Path DATA_DIR = newDataDir();
+    /** Tenants whose monitoring webhooks accept {@link #ALERT_TEST_TOKEN}; the tests that use them create them. */
+    protected static final String ALERT_TEST_TENANT = "alerts-test";
+    protected static final String ALERTMANAGER_TEST_TENANT = "alertmanager-test";
+    protected static final String ALERT_TEST_TOKEN = "monitoring-test-token";
     private static final int ZEEBE_PORT = freePort();
     private static final int POSTGRES_PORT = freePort();
 
@@ -53,7 +57,10 @@ public abstract class EmbeddedStackTest {
                 Map.entry("tierzero.communication.retry-backoff", "PT1S"),
                 Map.entry("tierzero.communication.max-backoff", "PT2S"),
                 // replies to the service desk's e-mails are read within a second
-                Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"));
+                Map.entry("tierzero.communication.replies.poll-interval", "PT0.5S"),
+                // the monitoring webhook tokens of the alert tests' tenants
+                Map.entry("tierzero.monitoring.tokens." + ALERT_TEST_TENANT, ALERT_TEST_TOKEN),
+                Map.entry("tierzero.monitoring.tokens." + ALERTMANAGER_TEST_TENANT, ALERT_TEST_TOKEN));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */

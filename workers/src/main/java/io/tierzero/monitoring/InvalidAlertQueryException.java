@@ -1,0 +1,8 @@
+package io.tierzero.monitoring;
+
+public class InvalidAlertQueryException extends RuntimeException {
+
+    public InvalidAlertQueryException(String message) {
+        super(message);
+    }
+}
