@@ -86,7 +86,7 @@ public class JsonApiCalls extends RouteBuilder {
             message.setHeader(Exchange.HTTP_QUERY, encode(query));
         }
         message.setHeader("Accept", "application/json");
-        message.setHeader("Authorization", BasicAuthentication.headerFor(connection));
+        message.setHeader("Authorization", BasicAuthorization.of(connection));
         if (exchange.getProperty(HttpCalls.CALL_DESCRIPTION) == null) {
             exchange.setProperty(HttpCalls.CALL_DESCRIPTION, connection.id() + " " + method + " " + url);
         }

@@ -5,6 +5,7 @@ import io.tierzero.integration.Connection;
 import io.tierzero.integration.ConnectorType;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.OutboundChange;
+import io.tierzero.integration.RequestRejectedException;
 import io.tierzero.integration.TicketField;
 import io.tierzero.integration.TicketSystemConnector;
 import io.tierzero.integration.WriteResult;
@@ -46,32 +47,47 @@ public class JiraConnector implements TicketSystemConnector {
     @Override
     public WriteResult write(Connection connection, OutboundChange change) {
         JiraScope scope = JiraScope.of(connection);
-        Map<String, Object> arguments = arguments(connection);
-        JsonNode issue = switch (change.kind()) {
-            case CREATE -> {
-                String key = scope.isServiceDesk()
-                        ? call(JiraRoutes.CREATE_REQUEST, JiraTranslation.requestToCreate(scope, change.ticket()), arguments).path("issueKey").asText()
-                        : call(JiraRoutes.CREATE_ISSUE, JiraTranslation.issueToCreate(scope, change.ticket()), arguments).path("key").asText();
-                yield fetchIssue(connection, key).orElseThrow();
-            }
-            case UPDATE -> {
-                arguments.put(JiraRoutes.ISSUE_KEY, change.externalId());
-                arguments.put(JiraRoutes.EXPECTED_UPDATED, change.expectedVersion());
-                JiraUpdate update = new JiraUpdate(JiraTranslation.fieldChanges(change.ticket(), change.fields()),
-                        change.fields().contains(TicketField.STATE)
-                                ? JiraTranslation.targetStatus(connection, change.ticket().state()).orElse(null) : null);
-                yield call(JiraRoutes.UPDATE_ISSUE, update, arguments);
-            }
-            case COMMENT -> {
-                arguments.put(JiraRoutes.ISSUE_KEY, change.externalId());
-                // Only JSM's own comment call can keep a comment from the customer; in a plain Jira project
-                // every comment is for the team anyway.
-                yield scope.isServiceDesk() && !change.publicReply()
-                        ? call(JiraRoutes.ADD_REQUEST_COMMENT, JiraTranslation.requestComment(change.comment(), false), arguments)
-                        : call(JiraRoutes.ADD_COMMENT, JiraTranslation.comment(change.comment()), arguments);
-            }
+        return switch (change.kind()) {
+            case CREATE -> create(connection, scope, change);
+            case UPDATE -> update(connection, change);
+            case COMMENT -> comment(connection, scope, change);
         };
-        return new WriteResult(issue.path("key").asText(), JiraTranslation.textOrNull(issue.path("fields").path("updated")));
+    }
+
+    private WriteResult create(Connection connection, JiraScope scope, OutboundChange change) {
+        String key = scope.isServiceDesk()
+                ? call(JiraRoutes.CREATE_REQUEST, JiraTranslation.requestToCreate(scope, change.ticket()), arguments(connection)).path("issueKey").asText()
+                : call(JiraRoutes.CREATE_ISSUE, JiraTranslation.issueToCreate(scope, change.ticket()), arguments(connection)).path("key").asText();
+        return versionOf(fetchIssue(connection, key).orElseThrow(() -> new RequestRejectedException(
+                "Jira issue " + key + " is gone right after it was created")), null);
+    }
+
+    private WriteResult update(Connection connection, OutboundChange change) {
+        Map<String, Object> arguments = arguments(connection);
+        arguments.put(JiraRoutes.ISSUE_KEY, change.externalId());
+        arguments.put(JiraRoutes.EXPECTED_UPDATED, change.expectedVersion());
+        JiraUpdate update = new JiraUpdate(JiraTranslation.fieldChanges(change.ticket(), change.fields()),
+                change.fields().contains(TicketField.STATE)
+                        ? JiraTranslation.targetStatus(connection, change.ticket().state()).orElse(null) : null);
+        return versionOf(call(JiraRoutes.UPDATE_ISSUE, update, arguments), null);
+    }
+
+    /** The comment's id comes back with the result, so the sync knows it as its own when it reads it back. */
+    private WriteResult comment(Connection connection, JiraScope scope, OutboundChange change) {
+        Map<String, Object> arguments = arguments(connection);
+        arguments.put(JiraRoutes.ISSUE_KEY, change.externalId());
+        // Only JSM's own comment call can keep a comment from the customer; in a plain Jira project every
+        // comment is for the team anyway.
+        JsonNode comment = scope.isServiceDesk() && !change.publicReply()
+                ? call(JiraRoutes.ADD_REQUEST_COMMENT, JiraTranslation.requestComment(change.comment(), false), arguments)
+                : call(JiraRoutes.ADD_COMMENT, JiraTranslation.comment(change.comment()), arguments);
+        JsonNode issue = fetchIssue(connection, change.externalId()).orElseThrow(() -> new RequestRejectedException(
+                "Jira issue " + change.externalId() + " is gone after a comment was added to it"));
+        return versionOf(issue, JiraTranslation.textOrNull(comment.path("id")));
+    }
+
+    private static WriteResult versionOf(JsonNode issue, String commentId) {
+        return new WriteResult(issue.path("key").asText(), JiraTranslation.textOrNull(issue.path("fields").path("updated")), commentId);
     }
 
     @Override

@@ -115,13 +115,13 @@ public class JiraRoutes extends RouteBuilder {
                 .setProperty(JsonApiCalls.METHOD, constant("POST"))
                 .setProperty(JsonApiCalls.PATH, simple(ISSUE_PATH + "/comment"))
                 .to(JsonApiCalls.CALL)
-                .to(READ_VERSION);
+                .process(JiraRoutes::readJson);
 
         from(ADD_REQUEST_COMMENT).routeId("jira-add-request-comment")
                 .setProperty(JsonApiCalls.METHOD, constant("POST"))
                 .setProperty(JsonApiCalls.PATH, simple("/rest/servicedeskapi/request/${exchangeProperty." + ISSUE_KEY + "}/comment"))
                 .to(JsonApiCalls.CALL)
-                .to(READ_VERSION);
+                .process(JiraRoutes::readJson);
 
         from(SEARCH_ISSUES).routeId("jira-search-issues")
                 .process(JsonApiCalls.NO_BODY)

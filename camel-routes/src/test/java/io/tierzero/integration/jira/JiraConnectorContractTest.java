@@ -312,8 +312,11 @@ class JiraConnectorContractTest {
         jiraCloud.stubFor(post(urlPathEqualTo("/rest/servicedeskapi/request/HELP-7/comment")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"10011\",\"body\":\"x\",\"public\":false}")));
 
-        connector.write(serviceDesk, OutboundChange.comment("HELP-7", ticket("in_progress"), "We are on it.", true, "c-1"));
-        connector.write(serviceDesk, OutboundChange.comment("HELP-7", ticket("in_progress"), "Gateway DPD timeouts.", false, "c-2"));
+        WriteResult reply = connector.write(serviceDesk, OutboundChange.comment("HELP-7", ticket("in_progress"), "We are on it.", true, "c-1"));
+        WriteResult note = connector.write(serviceDesk, OutboundChange.comment("HELP-7", ticket("in_progress"), "Gateway DPD timeouts.", false, "c-2"));
+
+        assertThat(reply).isEqualTo(new WriteResult("HELP-7", UPDATED, "10010"));
+        assertThat(note).isEqualTo(new WriteResult("HELP-7", UPDATED, "10011"));
 
         jiraCloud.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/issue/HELP-7/comment")).withRequestBody(equalToJson(
                 "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"We are on it.\"}]}]}}")));
