@@ -52,6 +52,9 @@ public class JsonApiCalls extends RouteBuilder {
         http.setConnectTimeout(settings.connectTimeout().toMillis());
         http.setResponseTimeout(settings.responseTimeout().toMillis());
         http.setSoTimeout(settings.responseTimeout().toMillis());
+        // HttpClient's own retries are off: it would sleep a 429's whole Retry-After (an hour, if the system says
+        // so) on this thread, and repeat requests behind Camel's back; Camel's redelivery does the bounded waiting
+        http.setAutomaticRetriesDisabled(true);
         getContext().addComponent(HTTP_COMPONENT, http);
 
         from(CALL).routeId("json-api-call")

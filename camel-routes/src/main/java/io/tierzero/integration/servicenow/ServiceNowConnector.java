@@ -3,6 +3,7 @@ package io.tierzero.integration.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.ConnectorType;
+import io.tierzero.integration.ExternalComment;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.OutboundChange;
 import io.tierzero.integration.TicketSystemConnector;
@@ -11,6 +12,7 @@ import io.tierzero.integration.http.HttpCalls;
 import io.tierzero.integration.http.JsonApiCalls;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class ServiceNowConnector implements TicketSystemConnector {
 
     static final int PAGE_SIZE = 100;
+    /** Where ServiceNow keeps each comment and work note of a record. */
+    static final String JOURNAL = "sys_journal_field";
 
     private final ProducerTemplate producer;
 
@@ -56,7 +60,56 @@ public class ServiceNowConnector implements TicketSystemConnector {
                         ServiceNowTranslation.journalEntry(change.comment(), change.publicReply()), arguments);
             }
         };
-        return new WriteResult(ServiceNowTranslation.text(record, "sys_id"), ServiceNowTranslation.text(record, "sys_mod_count"));
+        String commentId = change.kind() == OutboundChange.Kind.COMMENT
+                ? ownNewestEntry(connection, change.externalId(), change.publicReply()) : null;
+        return new WriteResult(ServiceNowTranslation.text(record, "sys_id"), ServiceNowTranslation.text(record, "sys_mod_count"), commentId);
+    }
+
+    /**
+     * The id of the journal entry a comment just became. The PATCH does not answer it, so it is the integration
+     * user's newest entry in that journal field; the sync needs it to know the entry as its own when it reads it.
+     */
+    private String ownNewestEntry(Connection connection, String sysId, boolean publicReply) {
+        Map<String, String> query = new HashMap<>();
+        query.put("sysparm_query", ServiceNowTranslation.ownNewestEntryQuery(sysId, publicReply, connection.username()));
+        query.put("sysparm_fields", ServiceNowTranslation.JOURNAL_FIELDS);
+        query.put("sysparm_limit", "1");
+        return journalPage(connection, query).records().stream().findFirst()
+                .map(entry -> ServiceNowTranslation.text(entry, "sys_id")).orElse(null);
+    }
+
+    /** The public comments and work notes of these records, by record sys_id, oldest first. */
+    public Map<String, List<ExternalComment>> journalOf(Connection connection, Collection<String> sysIds) {
+        Map<String, List<ExternalComment>> journal = new HashMap<>();
+        if (sysIds.isEmpty()) {
+            return journal;
+        }
+        Map<String, String> query = new HashMap<>();
+        query.put("sysparm_query", ServiceNowTranslation.journalQuery(sysIds));
+        query.put("sysparm_fields", ServiceNowTranslation.JOURNAL_FIELDS);
+        query.put("sysparm_limit", String.valueOf(PAGE_SIZE));
+        query.put("sysparm_offset", "0");
+        while (!query.isEmpty()) {
+            ServiceNowPage page = journalPage(connection, query);
+            page.records().forEach(entry -> journal.computeIfAbsent(ServiceNowTranslation.text(entry, "element_id"),
+                    record -> new ArrayList<>()).add(ServiceNowTranslation.toComment(entry)));
+            query = page.nextPageQuery();
+        }
+        return journal;
+    }
+
+    private ServiceNowPage journalPage(Connection connection, Map<String, String> query) {
+        Map<String, Object> arguments = arguments(connection);
+        arguments.put(ServiceNowRoutes.TABLE, JOURNAL);
+        arguments.put(ServiceNowRoutes.QUERY, query);
+        return HttpCalls.call(producer, ServiceNowRoutes.FIND_RECORDS, null, arguments, ServiceNowPage.class);
+    }
+
+    private List<ExternalTicket> withJournal(Connection connection, List<JsonNode> records) {
+        Map<String, List<ExternalComment>> journal = journalOf(connection,
+                records.stream().map(record -> ServiceNowTranslation.text(record, "sys_id")).toList());
+        return records.stream().map(record -> ServiceNowTranslation.toExternalTicket(connection, record,
+                journal.getOrDefault(ServiceNowTranslation.text(record, "sys_id"), List.of()))).toList();
     }
 
     @Override
@@ -67,7 +120,7 @@ public class ServiceNowConnector implements TicketSystemConnector {
         query.put("sysparm_offset", "0");
         while (!query.isEmpty()) {
             ServiceNowPage page = findRecords(connection, query);
-            page.records().forEach(record -> changed.add(ServiceNowTranslation.toExternalTicket(connection, record)));
+            changed.addAll(withJournal(connection, page.records()));
             query = page.nextPageQuery();
         }
         return changed;
@@ -101,8 +154,7 @@ public class ServiceNowConnector implements TicketSystemConnector {
     private Optional<ExternalTicket> findOne(Connection connection, String encodedQuery) {
         Map<String, String> query = ticketQuery(connection, encodedQuery);
         query.put("sysparm_limit", "1");
-        return findRecords(connection, query).records().stream().findFirst()
-                .map(record -> ServiceNowTranslation.toExternalTicket(connection, record));
+        return withJournal(connection, findRecords(connection, query).records()).stream().findFirst();
     }
 
     private ServiceNowPage findRecords(Connection connection, Map<String, String> query) {

@@ -3,6 +3,7 @@ package io.tierzero.integration.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.integration.ConfigurationItemRecord;
 import io.tierzero.integration.Connection;
+import io.tierzero.integration.ExternalComment;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.RequestRejectedException;
 import io.tierzero.integration.TicketField;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,11 @@ public final class ServiceNowTranslation {
     }
 
     public static ExternalTicket toExternalTicket(Connection connection, JsonNode record) {
+        return toExternalTicket(connection, record, List.of());
+    }
+
+    /** The record with its journal: the entries of {@code comments} (public) and {@code work_notes} (internal). */
+    public static ExternalTicket toExternalTicket(Connection connection, JsonNode record, List<ExternalComment> journal) {
         String table = table(connection);
         String requester = requesterField(table);
         String externalState = text(record, "state");
@@ -106,7 +113,7 @@ public final class ServiceNowTranslation {
                 text(record, requester + ".name"),
                 text(record, requester + ".email"),
                 correlation,
-                List.of(),
+                journal,
                 configurationItem == null ? List.of() : List.of(configurationItem));
     }
 
@@ -141,6 +148,25 @@ public final class ServiceNowTranslation {
             }
         }
         return record;
+    }
+
+    /** The journal entries (sys_journal_field) of these records, oldest first. */
+    public static String journalQuery(Collection<String> sysIds) {
+        sysIds.forEach(ServiceNowTranslation::queryValue);
+        return "element_idIN" + String.join(",", sysIds) + "^elementINcomments,work_notes^ORDERBYsys_created_on";
+    }
+
+    public static final String JOURNAL_FIELDS = "sys_id,element_id,element,value,sys_created_by,sys_created_on";
+
+    public static ExternalComment toComment(JsonNode entry) {
+        return new ExternalComment(text(entry, "sys_id"), text(entry, "sys_created_by"), text(entry, "value"),
+                "comments".equals(text(entry, "element")), glideDateTime(text(entry, "sys_created_on")));
+    }
+
+    /** The newest journal entry the integration user wrote on a record, in one of its two journal fields. */
+    public static String ownNewestEntryQuery(String sysId, boolean publicReply, String username) {
+        return "element_id=" + queryValue(sysId) + "^element=" + (publicReply ? "comments" : "work_notes")
+                + "^sys_created_by=" + queryValue(username) + "^ORDERBYDESCsys_created_on";
     }
 
     /** A public comment goes to {@code comments} (the caller sees it), an internal note to {@code work_notes}. */

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  */
 class JiraConnectorContractTest {
 
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(700);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1500);
     static final ExternalCallSettings SETTINGS =
             new ExternalCallSettings(Duration.ofSeconds(2), RESPONSE_TIMEOUT, 2, Duration.ofMillis(100), Duration.ofSeconds(5));
     static final String UPDATED = "2026-12-02T09:15:30.120+0000";

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.tierzero.integration.ConfigurationItemRecord;
 import io.tierzero.integration.Connection;
 import io.tierzero.integration.ConnectorType;
+import io.tierzero.integration.ExternalComment;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.OutboundChange;
 import io.tierzero.integration.PeerUnavailableException;
@@ -55,11 +56,12 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceNowConnectorContractTest {
 
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(700);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1500);
     static final ExternalCallSettings SETTINGS =
             new ExternalCallSettings(Duration.ofSeconds(2), RESPONSE_TIMEOUT, 2, Duration.ofMillis(100), Duration.ofSeconds(5));
     static final String TABLE = "/api/now/table/incident";
     static final String SYS_ID = "9d385017c611228701d22104cc95c371";
+    static final String JOURNAL = "/api/now/table/sys_journal_field";
 
     static WireMockServer servicenow;
     static DefaultCamelContext camel;
@@ -99,6 +101,7 @@ class ServiceNowConnectorContractTest {
     @BeforeEach
     void resetStubs() {
         servicenow.resetAll();
+        servicenow.stubFor(get(urlPathEqualTo(JOURNAL)).atPriority(10).willReturn(okJson("{\"result\":[]}")));
     }
 
     @AfterEach
@@ -172,6 +175,30 @@ class ServiceNowConnectorContractTest {
         assertThat(ticket.configurationItems()).containsExactly("b4fd7c8437201000deeabfc8bcbe5dc1");
     }
 
+    static String journalEntry(String id, String recordId, String element, String value, String createdOn) {
+        return """
+                {"sys_id":"%s","element_id":"%s","element":"%s","value":"%s","sys_created_by":"ada.lovelace",
+                 "sys_created_on":"%s"}""".formatted(id, recordId, element, value, createdOn);
+    }
+
+    @Test
+    void recordsComeWithTheirCommentsAndWorkNotesFromTheJournal() {
+        servicenow.stubFor(get(urlPathEqualTo(TABLE))
+                .willReturn(okJson(list(incident(SYS_ID, "4", "2026-12-02 09:15:30", "2")))));
+        servicenow.stubFor(get(urlPathEqualTo(JOURNAL))
+                .withQueryParam("sysparm_query", equalTo("element_idIN" + SYS_ID
+                        + "^elementINcomments,work_notes^ORDERBYsys_created_on"))
+                .willReturn(okJson(list(
+                        journalEntry("j-1", SYS_ID, "comments", "Still dropping.", "2026-12-02 09:10:00"),
+                        journalEntry("j-2", SYS_ID, "work_notes", "Checked the gateway.", "2026-12-02 09:12:00")))));
+
+        ExternalTicket ticket = connector.fetch(connection, SYS_ID).orElseThrow();
+
+        assertThat(ticket.comments()).containsExactly(
+                new ExternalComment("j-1", "ada.lovelace", "Still dropping.", true, Instant.parse("2026-12-02T09:10:00Z")),
+                new ExternalComment("j-2", "ada.lovelace", "Checked the gateway.", false, Instant.parse("2026-12-02T09:12:00Z")));
+    }
+
     @Test
     void fetchOfAnUnknownRecordFindsNothing() {
         servicenow.stubFor(get(urlPathEqualTo(TABLE)).willReturn(okJson("{\"result\":[]}")));
@@ -234,8 +261,15 @@ class ServiceNowConnectorContractTest {
         servicenow.stubFor(patch(urlPathEqualTo(TABLE + "/" + SYS_ID))
                 .willReturn(okJson(one(incident(SYS_ID, "6", "2026-12-02 09:25:00", "2")))));
 
-        connector.write(connection, OutboundChange.comment(SYS_ID, ticket(), "We are on it.", true, "c-1"));
+        servicenow.stubFor(get(urlPathEqualTo(JOURNAL))
+                .withQueryParam("sysparm_query", equalTo("element_id=" + SYS_ID
+                        + "^element=comments^sys_created_by=tierzero.integration^ORDERBYDESCsys_created_on"))
+                .willReturn(okJson(list(journalEntry("j-1", SYS_ID, "comments", "We are on it.", "2026-12-02 09:25:00")))));
+
+        WriteResult reply = connector.write(connection, OutboundChange.comment(SYS_ID, ticket(), "We are on it.", true, "c-1"));
         connector.write(connection, OutboundChange.comment(SYS_ID, ticket(), "Gateway log shows DPD timeouts.", false, "c-2"));
+
+        assertThat(reply).isEqualTo(new WriteResult(SYS_ID, "6", "j-1"));
 
         servicenow.verify(patchRequestedFor(urlPathEqualTo(TABLE + "/" + SYS_ID)).withRequestBody(equalToJson("{\"comments\":\"We are on it.\"}")));
         servicenow.verify(patchRequestedFor(urlPathEqualTo(TABLE + "/" + SYS_ID)).withRequestBody(equalToJson("{\"work_notes\":\"Gateway log shows DPD timeouts.\"}")));
