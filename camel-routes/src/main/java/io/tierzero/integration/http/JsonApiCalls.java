@@ -90,9 +90,7 @@ public class JsonApiCalls extends RouteBuilder {
         }
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", BasicAuthorization.of(connection));
-        if (exchange.getProperty(HttpCalls.CALL_DESCRIPTION) == null) {
-            exchange.setProperty(HttpCalls.CALL_DESCRIPTION, connection.id() + " " + method + " " + url);
-        }
+        exchange.setProperty(HttpCalls.CALL_DESCRIPTION, connection.id() + " " + method + " " + url);
     }
 
     private static boolean isAbsenceAsked(Exchange exchange) {

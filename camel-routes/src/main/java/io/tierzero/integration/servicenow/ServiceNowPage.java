@@ -9,8 +9,4 @@ import java.util.Map;
  * {@code rel="next"}, empty on the last page) and the X-Total-Count of the whole result, when sent.
  */
 public record ServiceNowPage(List<JsonNode> records, Map<String, String> nextPageQuery, Integer totalCount) {
-
-    public boolean isLast() {
-        return nextPageQuery.isEmpty();
-    }
 }

@@ -7,7 +7,6 @@ import io.tierzero.integration.http.ExternalCallSettings;
 import io.tierzero.integration.http.JsonApiCalls;
 import io.tierzero.integration.http.RateLimitBackoff;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -138,7 +137,11 @@ public class ServiceNowRoutes extends RouteBuilder {
         var message = exchange.getMessage();
         List<JsonNode> records = new ArrayList<>();
         JSON.readTree(message.getBody(String.class)).path("result").forEach(records::add);
-        Map<String, String> next = new LinkedHashMap<>(ServiceNowTranslation.nextPageQuery(message.getHeader("Link", String.class)));
-        message.setBody(new ServiceNowPage(records, next, message.getHeader("X-Total-Count", Integer.class)));
+        Integer totalCount = message.getHeader("X-Total-Count", Integer.class);
+        @SuppressWarnings("unchecked")
+        Map<String, String> query = exchange.getProperty(QUERY, Map.of(), Map.class);
+        Map<String, String> next = ServiceNowTranslation.nextPage(query, message.getHeader("Link", String.class),
+                totalCount, records.size());
+        message.setBody(new ServiceNowPage(records, next, totalCount));
     }
 }

@@ -223,6 +223,25 @@ public final class ServiceNowTranslation {
         return query;
     }
 
+    /**
+     * The query of the page after this one: the Link header's {@code rel="next"}, or, when ServiceNow sent no Link
+     * header, the same query at the next offset while X-Total-Count says more records follow. Empty on the last page.
+     */
+    public static Map<String, String> nextPage(Map<String, String> query, String linkHeader, Integer totalCount,
+                                               int recordsOnPage) {
+        Map<String, String> next = nextPageQuery(linkHeader);
+        if (linkHeader != null || totalCount == null || recordsOnPage == 0) {
+            return next;
+        }
+        int offset = Integer.parseInt(query.getOrDefault("sysparm_offset", "0")) + recordsOnPage;
+        if (offset >= totalCount) {
+            return Map.of();
+        }
+        Map<String, String> following = new LinkedHashMap<>(query);
+        following.put("sysparm_offset", String.valueOf(offset));
+        return following;
+    }
+
     public static ConfigurationItemRecord toConfigurationItem(String className, JsonNode item) {
         JsonNode attributes = item.has("attributes") ? item.get("attributes") : item;
         Map<String, String> values = new LinkedHashMap<>();

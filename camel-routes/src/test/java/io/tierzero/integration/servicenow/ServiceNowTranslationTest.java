@@ -50,6 +50,18 @@ class ServiceNowTranslationTest {
     }
 
     @Test
+    void withoutALinkHeaderTheTotalCountTellsWhetherAnotherPageFollows() {
+        Map<String, String> first = Map.of("sysparm_query", "active=true", "sysparm_limit", "2", "sysparm_offset", "0");
+
+        assertThat(ServiceNowTranslation.nextPage(first, null, 3, 2))
+                .isEqualTo(Map.of("sysparm_query", "active=true", "sysparm_limit", "2", "sysparm_offset", "2"));
+        assertThat(ServiceNowTranslation.nextPage(Map.of("sysparm_offset", "2"), null, 3, 1)).isEmpty();
+        assertThat(ServiceNowTranslation.nextPage(first, null, null, 2)).isEmpty();
+        assertThat(ServiceNowTranslation.nextPage(first, "<https://x/api/now/table/incident?sysparm_offset=0>;rel=\"first\"", 3, 2))
+                .as("a Link header without next is the last page").isEmpty();
+    }
+
+    @Test
     void incidentStatesMapByDefaultOrByTheConnectionsMaps() throws Exception {
         var record = new ObjectMapper().readTree("{\"sys_id\":\"1\",\"state\":\"3\",\"sys_updated_on\":\"2026-12-02 08:00:00\"}");
 
