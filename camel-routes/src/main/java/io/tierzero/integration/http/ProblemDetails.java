@@ -6,20 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Answers an inbound request that was refused with an RFC 9457 problem detail (application/problem+json). */
+/**
+ * Answers an inbound request that was refused with an RFC 9457 problem detail (application/problem+json): an
+ * {@link InboundRequestRefused} with its status, anything else that went wrong as a 500 without internals, so the
+ * sender delivers again later.
+ */
 public final class ProblemDetails {
 
-    /** For {@code onException(InboundRequestRefused.class).handled(true).process(ProblemDetails.ANSWER)}. */
+    /** For {@code onException(Exception.class).handled(true).process(ProblemDetails.ANSWER)}. */
     public static final Processor ANSWER = ProblemDetails::answer;
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemDetails() {
     }
 
     static void answer(Exchange exchange) throws JsonProcessingException {
-        InboundRequestRefused refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InboundRequestRefused.class);
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        InboundRequestRefused refusal;
+        if (caught instanceof InboundRequestRefused refused) {
+            refusal = refused;
+        } else {
+            log.warn("{} could not be taken: {}", exchange.getFromRouteId(), caught, caught);
+            refusal = new InboundRequestRefused(500, "Not taken", "TierZero could not take this delivery now; send it again");
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", refusal.title());

@@ -58,7 +58,7 @@ public class JiraWebhookRoutes extends RouteBuilder {
                 .post("/{connectionName}/webhook").consumes("application/json").to(RECEIVE_WEBHOOK);
 
         from(RECEIVE_WEBHOOK).routeId("jira-receive-webhook")
-                .onException(InboundRequestRefused.class).handled(true).process(ProblemDetails.ANSWER).end()
+                .onException(Exception.class).handled(true).process(ProblemDetails.ANSWER).end()
                 .convertBodyTo(byte[].class)
                 .process(exchange -> InboundAnswers.identifyConnection(connections, ConnectorType.JIRA, exchange))
                 .process(this::requireValidSignature)

@@ -47,7 +47,7 @@ public class ServiceNowEventRoutes extends RouteBuilder {
                 .post("/{connectionName}/events").consumes("application/json").to(RECEIVE_EVENT);
 
         from(RECEIVE_EVENT).routeId("servicenow-receive-event")
-                .onException(InboundRequestRefused.class).handled(true).process(ProblemDetails.ANSWER).end()
+                .onException(Exception.class).handled(true).process(ProblemDetails.ANSWER).end()
                 .process(exchange -> InboundAnswers.identifyConnection(connections, ConnectorType.SERVICENOW, exchange))
                 .process(this::requireInboundSecret)
                 .process(this::deliverRecordToTierZero)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tierzero.integration.Connection;
 import io.tierzero.integration.ConnectorType;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.http.InboundSecrets;
@@ -130,6 +131,30 @@ class ServiceNowEventRoutesTest {
         assertThat(problem(notJson).get("detail").asText()).contains("not JSON");
         assertThat(status(noSysId)).isEqualTo(400);
         assertThat(inbound.received).isEmpty();
+    }
+
+    @Test
+    void aPushTheSyncCannotTakeIsA500WithoutInternalsSoServiceNowSendsItAgain() throws Exception {
+        camel.stop();
+        camel = new DefaultCamelContext();
+        camel.getRestConfiguration().setComponent("servlet");
+        camel.getRestConfiguration().setInlineRoutes(false);
+        RecordingInboundTickets failing = new RecordingInboundTickets() {
+            @Override
+            public void received(Connection connection, ExternalTicket ticket) {
+                throw new IllegalStateException("database is down: jdbc:postgresql://10.0.0.5/tierzero");
+            }
+        };
+        camel.addRoutes(new ServiceNowEventRoutes(TestConnections.of(Map.of("snow", ConnectorType.SERVICENOW)),
+                new InboundSecrets(new MockEnvironment().withProperty("tierzero.connections.acme.snow.inbound-secret", "push-secret")),
+                failing));
+        camel.start();
+        producer = camel.createProducerTemplate();
+
+        Exchange answer = push("snow", "Bearer push-secret", RECORD);
+
+        assertThat(status(answer)).isEqualTo(500);
+        assertThat(problem(answer).get("detail").asText()).doesNotContain("jdbc");
     }
 
     @Test
