@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * One call to a connected system's JSON REST API, shared by the ServiceNow and Jira routes. The calling route
+ * One call to a connected system's JSON REST API, shared by the Request Tracker, ServiceNow and Jira routes. The calling route
  * sets the exchange properties {@link #CONNECTION}, {@link #METHOD}, {@link #PATH} (below the connection's base
- * URL) and optionally {@link #QUERY} (unencoded parameters) and a body to send as JSON; it gets back the answer
- * as a JSON string, with the answer's HTTP headers (Link, X-Total-Count) on the message.
+ * URL) and optionally {@link #QUERY} (unencoded parameters), {@link #IF_MATCH} (the version an update is based
+ * on) and a body to send as JSON; it gets back the answer as a JSON string, with the answer's HTTP headers (Link,
+ * X-Total-Count, ETag) on the message.
  *
  * <p>The headers of an earlier call are dropped (they would go out as HTTP headers), except Camel's redelivery
  * counters: Camel counts the tries in them. This route has no error handler of its own: a failure goes back to the calling route's {@code to(CALL)},
@@ -31,6 +32,7 @@ public class JsonApiCalls extends RouteBuilder {
     public static final String METHOD = "httpMethod";
     public static final String PATH = "httpPath";
     public static final String QUERY = "httpQuery";
+    public static final String IF_MATCH = "httpIfMatch";
     /** Set to true when a 404 means "no such record" to the caller: the answer is then an empty body. */
     public static final String NOT_FOUND_IS_EMPTY = "httpNotFoundIsEmpty";
 
@@ -89,6 +91,10 @@ public class JsonApiCalls extends RouteBuilder {
             message.setHeader(Exchange.HTTP_QUERY, encode(query));
         }
         message.setHeader("Accept", "application/json");
+        String ifMatch = exchange.getProperty(IF_MATCH, String.class);
+        if (ifMatch != null) {
+            message.setHeader("If-Match", ifMatch);
+        }
         message.setHeader("Authorization", BasicAuthorization.of(connection));
         exchange.setProperty(HttpCalls.CALL_DESCRIPTION, connection.id() + " " + method + " " + url);
     }

@@ -72,16 +72,9 @@ public class RequestTrackerConnector implements TicketSystemConnector, Configura
 
     @Override
     public Optional<ExternalTicket> fetch(Connection connection, String externalId) {
-        try {
-            ExternalTicket ticket = call(routes, RequestTrackerRoutes.FETCH_TICKET, null,
-                    Map.of("connection", connection, "ticketId", externalId), ExternalTicket.class);
-            return "deleted".equals(ticket.externalState()) ? Optional.empty() : Optional.of(ticket);
-        } catch (RequestRejectedException notFound) {
-            if (notFound.getMessage().contains(" answered 404")) {
-                return Optional.empty();
-            }
-            throw notFound;
-        }
+        ExternalTicket ticket = call(routes, RequestTrackerRoutes.FETCH_TICKET, null,
+                Map.of("connection", connection, "ticketId", externalId), ExternalTicket.class);
+        return ticket == null || "deleted".equals(ticket.externalState()) ? Optional.empty() : Optional.of(ticket);
     }
 
     @Override

@@ -1,19 +1,22 @@
 package io.tierzero.integration.requesttracker;
 
-import static io.tierzero.integration.http.HttpCalls.CALL_DESCRIPTION;
+import static io.tierzero.integration.http.JsonApiCalls.CALL;
+import static io.tierzero.integration.http.JsonApiCalls.IF_MATCH;
+import static io.tierzero.integration.http.JsonApiCalls.METHOD;
+import static io.tierzero.integration.http.JsonApiCalls.NOT_FOUND_IS_EMPTY;
+import static io.tierzero.integration.http.JsonApiCalls.NO_BODY;
+import static io.tierzero.integration.http.JsonApiCalls.PATH;
+import static io.tierzero.integration.http.JsonApiCalls.QUERY;
 
-import io.tierzero.integration.http.BasicAuthorization;
-import io.tierzero.integration.http.HttpOutcome;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import org.apache.camel.Exchange;
+import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Request Tracker 5 over REST2. Every route takes the connection and its arguments as exchange properties
- * ({@code connection}, {@code ticketId}, {@code ticketSql}, {@code page}) and answers with RT's JSON or a
- * canonical record from {@link RequestTrackerTranslation}.
+ * Request Tracker 5 over REST2 ({@code /REST/2.0}), through the shared {@link io.tierzero.integration.http.JsonApiCalls}.
+ * Every route takes the connection and its arguments as exchange properties ({@code connection}, {@code ticketId},
+ * {@code expectedVersion}, {@code ticketSql}, {@code page}, {@code assetId}) and answers with a canonical record
+ * from {@link RequestTrackerTranslation}.
  */
 @Component
 public class RequestTrackerRoutes extends RouteBuilder {
@@ -27,7 +30,6 @@ public class RequestTrackerRoutes extends RouteBuilder {
     static final String ASSETS = "direct:rt-assets";
     static final String CREATE_ASSET = "direct:rt-create-asset";
     static final String UPDATE_ASSET = "direct:rt-update-asset";
-    private static final String CALL_RT = "direct:rt-call";
 
     private final RequestTrackerTranslation translation;
 
@@ -41,113 +43,87 @@ public class RequestTrackerRoutes extends RouteBuilder {
         errorHandler(noErrorHandler());
 
         from(CREATE_TICKET).routeId("rt-create-ticket")
-                .setProperty(CALL_DESCRIPTION, constant("RT create ticket"))
                 .setBody(method(translation, "newTicket(${exchangeProperty.connection}, ${body})"))
-                .setProperty("method", constant("POST"))
-                .setProperty("path", constant("/ticket"))
-                .to(CALL_RT)
-                .setBody(method(translation, "createdTicketId"));
+                .setProperty(METHOD, constant("POST"))
+                .setProperty(PATH, constant("/REST/2.0/ticket"))
+                .to(CALL)
+                .setBody(method(translation, "createdId"));
 
         from(UPDATE_TICKET).routeId("rt-update-ticket")
-                .setProperty(CALL_DESCRIPTION, simple("RT update ticket ${exchangeProperty.ticketId}"))
                 .setBody(method(translation, "ticketUpdate(${exchangeProperty.connection}, ${body})"))
-                .setProperty("method", constant("PUT"))
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}"))
-                .setProperty("ifMatch", simple("\"${exchangeProperty.expectedVersion}\""))
-                .to(CALL_RT);
+                .setProperty(METHOD, constant("PUT"))
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}"))
+                .setProperty(IF_MATCH, simple("\"${exchangeProperty.expectedVersion}\""))
+                .to(CALL);
 
         from(REPLY).routeId("rt-reply-to-requester")
-                .setProperty(CALL_DESCRIPTION, simple("RT reply on ticket ${exchangeProperty.ticketId}"))
                 .setBody(method(translation, "comment"))
-                .setProperty("method", constant("POST"))
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}/correspond"))
-                .to(CALL_RT);
+                .setProperty(METHOD, constant("POST"))
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}/correspond"))
+                .to(CALL);
 
         from(COMMENT).routeId("rt-internal-comment")
-                .setProperty(CALL_DESCRIPTION, simple("RT comment on ticket ${exchangeProperty.ticketId}"))
                 .setBody(method(translation, "comment"))
-                .setProperty("method", constant("POST"))
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}/comment"))
-                .to(CALL_RT);
+                .setProperty(METHOD, constant("POST"))
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}/comment"))
+                .to(CALL);
 
         from(FETCH_TICKET).routeId("rt-fetch-ticket")
-                .setProperty(CALL_DESCRIPTION, simple("RT read ticket ${exchangeProperty.ticketId}"))
-                .setProperty("method", constant("GET"))
-                .setBody(constant(null))
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}"))
-                .to(CALL_RT)
+                .process(NO_BODY)
+                .setProperty(METHOD, constant("GET"))
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}"))
+                .setProperty(NOT_FOUND_IS_EMPTY, constant(true))
+                .to(CALL)
+                .filter(body().isEqualTo(""))
+                    .setBody(constant(null))
+                    .stop()
+                .end()
                 .setProperty("ticket", body())
                 .setProperty("etag", header("ETag"))
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}/history"))
-                .setProperty("query", constant("per_page=100&fields=Type"))
-                .to(CALL_RT)
+                .process(NO_BODY)
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}/history"))
+                .setProperty(QUERY, constant(Map.of("per_page", "100", "fields", "Type")))
+                .to(CALL)
                 .setProperty("history", body())
-                .setProperty("path", simple("/ticket/${exchangeProperty.ticketId}/attachments"))
-                .setProperty("query", constant("per_page=100&fields=Content,ContentType,TransactionId,Created,Creator"))
-                .to(CALL_RT)
+                .process(NO_BODY)
+                .setProperty(PATH, simple("/REST/2.0/ticket/${exchangeProperty.ticketId}/attachments"))
+                .setProperty(QUERY, constant(Map.of("per_page", "100",
+                        "fields", "Content,ContentType,TransactionId,Created,Creator")))
+                .to(CALL)
                 .setBody(method(translation, "externalTicket(${exchangeProperty.connection}, "
                         + "${exchangeProperty.ticket}, ${exchangeProperty.etag}, ${exchangeProperty.history}, ${body})"));
 
         from(SEARCH_TICKETS).routeId("rt-search-tickets")
-                .setProperty(CALL_DESCRIPTION, constant("RT search tickets"))
-                .setProperty("method", constant("GET"))
-                .setBody(constant(null))
-                .setProperty("path", constant("/tickets"))
-                .setProperty("query", method(RequestTrackerRoutes.class, "searchQuery(${exchangeProperty.ticketSql}, ${exchangeProperty.page})"))
-                .to(CALL_RT)
+                .process(NO_BODY)
+                .setProperty(METHOD, constant("GET"))
+                .setProperty(PATH, constant("/REST/2.0/tickets"))
+                .setProperty(QUERY, method(translation, "searchQuery(${exchangeProperty.ticketSql}, ${exchangeProperty.page})"))
+                .to(CALL)
                 .setBody(method(translation, "searchPage"));
 
         from(ASSETS).routeId("rt-assets-of-catalog")
-                .setProperty(CALL_DESCRIPTION, simple("RT assets of catalog ${exchangeProperty.connection.cmdbScope}"))
-                .setProperty("method", constant("GET"))
-                .setBody(constant(null))
-                .setProperty("path", method(RequestTrackerRoutes.class, "catalogPath(${exchangeProperty.connection.cmdbScope})"))
-                .to(CALL_RT)
-                .setBody(method(translation, "catalogId"))
-                .setBody(method(translation, "assetSearch(${body})"))
-                .setProperty("method", constant("POST"))
-                .setProperty("path", constant("/assets"))
-                .setProperty("query", simple("per_page=100&fields=Name,Description,Status,LastUpdated,CustomFields&page=${exchangeProperty.page}"))
-                .to(CALL_RT)
+                .process(NO_BODY)
+                .setProperty(METHOD, constant("GET"))
+                .setProperty(PATH, method(translation, "catalogPath(${exchangeProperty.connection})"))
+                .to(CALL)
+                .setBody(method(translation, "assetSearch"))
+                .setProperty(METHOD, constant("POST"))
+                .setProperty(PATH, constant("/REST/2.0/assets"))
+                .setProperty(QUERY, method(translation, "assetPageQuery(${exchangeProperty.page})"))
+                .to(CALL)
                 .setBody(method(translation, "assetPage(${exchangeProperty.connection}, ${body})"));
 
         from(CREATE_ASSET).routeId("rt-create-asset")
-                .setProperty(CALL_DESCRIPTION, simple("RT create asset ${body.name}"))
                 .setBody(method(translation, "asset(${exchangeProperty.connection}, ${body})"))
-                .setProperty("method", constant("POST"))
-                .setProperty("path", constant("/asset"))
-                .to(CALL_RT)
-                .setBody(method(translation, "createdAssetId"));
+                .setProperty(METHOD, constant("POST"))
+                .setProperty(PATH, constant("/REST/2.0/asset"))
+                .to(CALL)
+                .setBody(method(translation, "createdId"));
 
         from(UPDATE_ASSET).routeId("rt-update-asset")
-                .setProperty(CALL_DESCRIPTION, simple("RT update asset ${exchangeProperty.assetId}"))
                 .setBody(method(translation, "asset(${exchangeProperty.connection}, ${body})"))
-                .setProperty("method", constant("PUT"))
-                .setProperty("path", simple("/asset/${exchangeProperty.assetId}"))
-                .to(CALL_RT);
-
-        from(CALL_RT).routeId("rt-call-rest2")
-                .removeHeaders("*")
-                .setHeader(Exchange.HTTP_METHOD, exchangeProperty("method"))
-                .setHeader(Exchange.HTTP_PATH, exchangeProperty("path"))
-                .setHeader(Exchange.HTTP_QUERY, exchangeProperty("query"))
-                .setHeader("Authorization", method(BasicAuthorization.class, "of(${exchangeProperty.connection})"))
-                .setHeader("Accept", constant("application/json"))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setHeader("If-Match", exchangeProperty("ifMatch"))
-                .toD("${exchangeProperty.connection.baseUrl}/REST/2.0?throwExceptionOnFailure=false"
-                        + "&connectTimeout=5000&responseTimeout=20000")
-                .removeProperties("query|ifMatch")
-                .process(HttpOutcome.REQUIRE_SUCCESS)
-                .convertBodyTo(String.class);
-    }
-
-    public static String catalogPath(String catalog) {
-        return "/catalog/" + URLEncoder.encode(catalog, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    public static String searchQuery(String ticketSql, int page) {
-        return "query=" + URLEncoder.encode(ticketSql, StandardCharsets.UTF_8)
-                + "&orderby=LastUpdated&order=ASC&per_page=100&fields=id&page=" + page;
+                .setProperty(METHOD, constant("PUT"))
+                .setProperty(PATH, simple("/REST/2.0/asset/${exchangeProperty.assetId}"))
+                .to(CALL);
     }
 }

@@ -2,6 +2,7 @@ package io.tierzero.integration.requesttracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tierzero.integration.ConfigurationItemRecord;
 import io.tierzero.integration.Connection;
@@ -12,6 +13,8 @@ import io.tierzero.integration.TicketField;
 import io.tierzero.integration.TicketSnapshot;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +54,7 @@ public class RequestTrackerTranslation {
         return URI.create("tierzero:" + tenantId + "/" + referenceNumber);
     }
 
-    public String newTicket(Connection connection, OutboundChange change) {
+    public ObjectNode newTicket(Connection connection, OutboundChange change) {
         TicketSnapshot ticket = change.ticket();
         ObjectNode body = json.createObjectNode()
                 .put("Queue", connection.scope())
@@ -74,11 +77,11 @@ public class RequestTrackerTranslation {
         if (priority != null) {
             body.put("Priority", priority);
         }
-        return body.toString();
+        return body;
     }
 
     /** RT keeps the description as the first message of the ticket: an update changes subject, status and priority. */
-    public String ticketUpdate(Connection connection, OutboundChange change) {
+    public ObjectNode ticketUpdate(Connection connection, OutboundChange change) {
         ObjectNode body = json.createObjectNode();
         Set<TicketField> fields = change.fields();
         TicketSnapshot ticket = change.ticket();
@@ -91,15 +94,21 @@ public class RequestTrackerTranslation {
         if (fields.contains(TicketField.PRIORITY) && rtPriority(ticket.priority()) != null) {
             body.put("Priority", rtPriority(ticket.priority()));
         }
-        return body.toString();
+        return body;
     }
 
-    public String comment(OutboundChange change) {
-        return json.createObjectNode().put("Content", change.comment()).put("ContentType", "text/plain").toString();
+    public ObjectNode comment(OutboundChange change) {
+        return json.createObjectNode().put("Content", change.comment()).put("ContentType", "text/plain");
     }
 
-    public String createdTicketId(String answer) throws IOException {
+    /** The id RT gave a created ticket or asset. */
+    public String createdId(String answer) throws IOException {
         return json.readTree(answer).path("id").asText();
+    }
+
+    public Map<String, String> searchQuery(String ticketSql, int page) {
+        return Map.of("query", ticketSql, "orderby", "LastUpdated", "order", "ASC", "per_page", "100", "fields", "id",
+                "page", Integer.toString(page));
     }
 
     public String ticketQuery(Connection connection, Instant since) {
@@ -164,12 +173,19 @@ public class RequestTrackerTranslation {
     /** TierZero's CI attributes kept in RT asset custom fields of these names (the catalog's administrator adds them). */
     static final Map<String, String> ASSET_CUSTOM_FIELDS = Map.of("kind", "Kind", "model", "Model", "os", "OS", "site", "Site");
 
-    public String catalogId(String answer) throws IOException {
-        return json.readTree(answer).path("id").asText();
+    public String catalogPath(Connection connection) {
+        return "/REST/2.0/catalog/" + URLEncoder.encode(connection.cmdbScope(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public String assetSearch(String catalogId) {
-        return json.createArrayNode().add(json.createObjectNode().put("field", "Catalog").put("value", catalogId)).toString();
+    /** RT searches assets by the catalog's id: the catalog read by name answers it. */
+    public ArrayNode assetSearch(String catalogAnswer) throws IOException {
+        return json.createArrayNode().add(json.createObjectNode().put("field", "Catalog")
+                .put("value", json.readTree(catalogAnswer).path("id").asText()));
+    }
+
+    public Map<String, String> assetPageQuery(int page) {
+        return Map.of("per_page", "100", "fields", "Name,Description,Status,LastUpdated,CustomFields", "page",
+                Integer.toString(page));
     }
 
     public AssetPage assetPage(Connection connection, String answer) throws IOException {
@@ -198,7 +214,7 @@ public class RequestTrackerTranslation {
         }
     }
 
-    public String asset(Connection connection, ConfigurationItemRecord item) {
+    public ObjectNode asset(Connection connection, ConfigurationItemRecord item) {
         ObjectNode body = json.createObjectNode().put("Name", item.name()).put("Catalog", connection.cmdbScope());
         item.attributes().forEach((attribute, value) -> {
             if (attribute.equals("description")) {
@@ -211,11 +227,7 @@ public class RequestTrackerTranslation {
                 customFields.put(fieldName, item.attributes().get(attribute));
             }
         });
-        return body.toString();
-    }
-
-    public String createdAssetId(String answer) throws IOException {
-        return json.readTree(answer).path("id").asText();
+        return body;
     }
 
     private static String tierZeroReference(Connection connection, JsonNode ticket) {

@@ -27,6 +27,6 @@ public final class TestConnections {
         });
         ConnectionProperties properties = new ConnectionProperties();
         properties.setConnections(Map.of("acme", byName));
-        return new Connections(properties, List.of());
+        return new Connections(properties, List.of(), List.of());
     }
 }

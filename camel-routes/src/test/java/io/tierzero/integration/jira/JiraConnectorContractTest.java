@@ -83,7 +83,7 @@ class JiraConnectorContractTest {
 
     static Connection connection(String name, String scope) {
         return new Connection("acme", name, ConnectorType.JIRA, URI.create(jiraCloud.baseUrl()), "bot@acme.example",
-                "api-token", scope, Map.of(), Map.of(), Map.of(), Duration.ofSeconds(30), true);
+                "api-token", scope, Map.of(), Map.of(), Map.of(), Duration.ofSeconds(30), true, null);
     }
 
     @AfterAll

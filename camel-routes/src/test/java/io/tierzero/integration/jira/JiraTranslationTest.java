@@ -20,7 +20,7 @@ class JiraTranslationTest {
 
     static Connection connection(String scope, Map<String, String> inbound, Map<String, String> outbound) {
         return new Connection("acme", "jira", ConnectorType.JIRA, URI.create("https://acme.atlassian.net"), "u", "t",
-                scope, inbound, outbound, Map.of(), Duration.ofSeconds(30), false);
+                scope, inbound, outbound, Map.of(), Duration.ofSeconds(30), false, null);
     }
 
     @Test

@@ -73,7 +73,7 @@ class JiraWebhookRoutesTest {
         ExternalCallSettings settings = ExternalCallSettings.defaults();
         camel.addRoutes(new JsonApiCalls(settings));
         camel.addRoutes(new JiraRoutes(settings));
-        camel.addRoutes(new JiraWebhookRoutes(new Connections(properties, List.of()), new InboundSecrets(environment),
+        camel.addRoutes(new JiraWebhookRoutes(new Connections(properties, List.of(), List.of()), new InboundSecrets(environment),
                 inbound, new JiraConnector(camel.createProducerTemplate())));
         camel.start();
         producer = camel.createProducerTemplate();

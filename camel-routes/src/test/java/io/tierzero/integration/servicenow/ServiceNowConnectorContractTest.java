@@ -81,7 +81,7 @@ class ServiceNowConnectorContractTest {
         connector = new ServiceNowConnector(camel.createProducerTemplate());
         cmdb = new ServiceNowCmdb(camel.createProducerTemplate());
         connection = new Connection("acme", "snow", ConnectorType.SERVICENOW, URI.create(servicenow.baseUrl()),
-                "tierzero.integration", "s3cret", "incident", Map.of(), Map.of(), Map.of(), Duration.ofSeconds(30), true);
+                "tierzero.integration", "s3cret", "incident", Map.of(), Map.of(), Map.of(), Duration.ofSeconds(30), true, null);
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ class ServiceNowTranslationTest {
 
     static Connection connection(String table, Map<String, String> inbound, Map<String, String> outbound) {
         return new Connection("acme", "snow", ConnectorType.SERVICENOW, URI.create("https://acme.service-now.com"),
-                "u", "p", table, inbound, outbound, Map.of(), Duration.ofSeconds(30), false);
+                "u", "p", table, inbound, outbound, Map.of(), Duration.ofSeconds(30), false, null);
     }
 
     static TicketSnapshot ticket(String state, String priority) {
