@@ -15,6 +15,7 @@ import io.tierzero.ticket.Channel;
 import io.tierzero.ticket.Ticket;
 import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
+import io.tierzero.ticket.TicketState;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -47,16 +48,19 @@ public class InboundSync implements InboundTickets {
     private final IntakeService intake;
     private final Connections connections;
     private final ConfigurationItemSync configurationItems;
+    private final ExternalResolutions resolutions;
     private final JdbcClient jdbc;
 
     public InboundSync(SyncLinks links, TicketRepository tickets, TicketLifecycle lifecycle, IntakeService intake,
-                       Connections connections, ConfigurationItemSync configurationItems, JdbcClient jdbc) {
+                       Connections connections, ConfigurationItemSync configurationItems,
+                       ExternalResolutions resolutions, JdbcClient jdbc) {
         this.links = links;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.intake = intake;
         this.connections = connections;
         this.configurationItems = configurationItems;
+        this.resolutions = resolutions;
         this.jdbc = jdbc;
     }
 
@@ -141,6 +145,10 @@ public class InboundSync implements InboundTickets {
             columns.forEach(change::set);
             change.apply();
         }
+        if (resolvedThere(changed) && !ticket.state().equals(TicketState.RESOLVED) && !ticket.isClosed()
+                && resolutions.resolve(connection, ticket.ticketId(), external)) {
+            agreed.put(TicketField.STATE, TicketState.RESOLVED.value());
+        }
         external.comments().forEach(comment -> carryComment(connection, ticket.ticketId(), comment));
         configurationItems.linkTicket(connection, ticket.ticketId(), external.configurationItems());
         links.save(new SyncLink(link.tenantId(), link.connectionId(), link.ticketId(), external.externalId(),
@@ -174,6 +182,11 @@ public class InboundSync implements InboundTickets {
                 .note("body", comment.body())
                 .note("publicReply", comment.publicReply())
                 .apply();
+    }
+
+    private static boolean resolvedThere(Map<String, String> changed) {
+        String state = changed.get(TicketField.STATE.value());
+        return TicketState.RESOLVED.value().equals(state) || TicketState.CLOSED.value().equals(state);
     }
 
     @Override

@@ -103,6 +103,12 @@ public class HumanTasks {
         return find(tenantId, taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
+    /** The ticket's task still waiting for or worked on by an agent, if any. */
+    public Optional<HumanTask> activeTaskOf(UUID ticketId) {
+        return jdbc.sql(SELECT + " where h.ticket_id = ? and h.state in ('open', 'claimed') order by h.created_at desc limit 1")
+                .param(ticketId).query(this::map).optional();
+    }
+
     public HumanTask claim(String tenantId, UUID taskId, String userId) {
         return transaction.execute(status -> {
             HumanTask task = lockTask(tenantId, taskId);

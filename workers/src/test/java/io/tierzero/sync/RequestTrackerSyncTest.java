@@ -129,6 +129,21 @@ class RequestTrackerSyncTest {
     }
 
     @Test
+    void aTicketResolvedByAnRtAgentIsResolvedInTierZeroAndStaysResolvedInRt() throws Exception {
+        String rtId = createRtTicket("Shared drive mapping lost", "The S: drive is gone after the update.", "rui@acme.example");
+        UUID ticketId = awaitLinkOfExternal(rtId);
+        app.api().awaitOpenTask(ticketId.toString());
+
+        assertThat(rt.put("/REST/2.0/ticket/" + rtId, "{\"Status\": \"resolved\"}", null).statusCode()).isEqualTo(200);
+
+        app.api().awaitState(ticketId.toString(), "resolved");
+        assertThat(jdbc.sql("select assignee from human_tasks where ticket_id = ? and state = 'completed'")
+                .param(ticketId).query(String.class).list()).containsExactly(CONNECTION);
+        Thread.sleep(3_000);
+        assertThat(rtTicket(rtId).path("Status").asText()).isEqualTo("resolved");
+    }
+
+    @Test
     void anUpdateBasedOnAnOldVersionIsRefusedByRt() throws Exception {
         String rtId = createRtTicket("Conflict probe", "Two writers.", "ana@acme.example");
         String oldVersion = rt.get("/REST/2.0/ticket/" + rtId).headers().firstValue("ETag").orElseThrow().replace("\"", "");
