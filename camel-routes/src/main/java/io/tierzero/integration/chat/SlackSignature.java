@@ -1,5 +1,6 @@
 package io.tierzero.integration.chat;
 
+import io.tierzero.integration.http.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.tierzero.integration.chat;
 
+import io.tierzero.integration.http.HmacSha256;
 import java.security.MessageDigest;
 import java.util.Base64;
 

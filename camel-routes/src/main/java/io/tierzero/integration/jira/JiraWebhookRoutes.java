@@ -8,16 +8,14 @@ import io.tierzero.integration.Connections;
 import io.tierzero.integration.InboundTickets;
 import io.tierzero.integration.http.InboundAnswers;
 import io.tierzero.integration.http.InboundRequestRefused;
+import io.tierzero.integration.http.HmacSha256;
 import io.tierzero.integration.http.InboundSecrets;
 import io.tierzero.integration.http.ProblemDetails;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -88,17 +86,8 @@ public class JiraWebhookRoutes extends RouteBuilder {
         } catch (IllegalArgumentException notHex) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, body), presented);
-    }
-
-    static byte[] sign(String secret, byte[] body) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return hmac.doFinal(body == null ? new byte[0] : body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return MessageDigest.isEqual(HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8), body == null ? new byte[0] : body),
+                presented);
     }
 
     private void deliverIssueToTierZero(Exchange exchange) {

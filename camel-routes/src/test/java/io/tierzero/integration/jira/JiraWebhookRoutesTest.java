@@ -14,6 +14,7 @@ import io.tierzero.integration.ConnectorType;
 import io.tierzero.integration.Connections;
 import io.tierzero.integration.ExternalTicket;
 import io.tierzero.integration.http.ExternalCallSettings;
+import io.tierzero.integration.http.HmacSha256;
 import io.tierzero.integration.http.InboundSecrets;
 import io.tierzero.integration.http.JsonApiCalls;
 import io.tierzero.integration.http.RecordingInboundTickets;
@@ -86,7 +87,7 @@ class JiraWebhookRoutesTest {
     }
 
     static String signatureOf(byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(JiraWebhookRoutes.sign(SECRET, body));
+        return "sha256=" + HexFormat.of().formatHex(HmacSha256.of(SECRET.getBytes(StandardCharsets.UTF_8), body));
     }
 
     Exchange deliver(String connection, String signature, byte[] body) {
@@ -143,7 +144,7 @@ class JiraWebhookRoutesTest {
     void aWrongMissingOrStaleSignatureIsAnsweredWithAProblemDetail() throws Exception {
         byte[] body = ISSUE_UPDATED.getBytes(StandardCharsets.UTF_8);
         byte[] tampered = ISSUE_UPDATED.replace("Highest", "Lowest").getBytes(StandardCharsets.UTF_8);
-        String otherSecret = "sha256=" + HexFormat.of().formatHex(JiraWebhookRoutes.sign("guess", body));
+        String otherSecret = "sha256=" + HexFormat.of().formatHex(HmacSha256.of("guess".getBytes(StandardCharsets.UTF_8), body));
 
         for (Exchange answer : List.of(deliver("ops", null, body), deliver("ops", otherSecret, body),
                 deliver("ops", signatureOf(body), tampered), deliver("unsigned", signatureOf(body), body))) {

@@ -1,16 +1,17 @@
-package io.tierzero.integration.chat;
+package io.tierzero.integration.http;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-final class HmacSha256 {
+/** HMAC-SHA256, as Slack, Teams and Jira sign what they send. */
+public final class HmacSha256 {
 
     private HmacSha256() {
     }
 
-    static byte[] of(byte[] key, byte[] content) {
+    public static byte[] of(byte[] key, byte[] content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
