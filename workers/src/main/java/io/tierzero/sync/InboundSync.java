@@ -120,8 +120,11 @@ public class InboundSync implements InboundTickets {
                 return;
             }
             boolean weChangedItToo = !Objects.equals(ours.get(field), agreed.get(field));
-            if (Objects.equals(value, ours.get(field))
-                    || !weChangedItToo || WhoWins.of(connection, field, ticket.updatedAt(), external.updatedAt()) == Side.EXTERNAL) {
+            // TierZero's lifecycle moving an open ticket on (assigned, in progress) is routing, not a decision against
+            // the resolution an agent made there: the resolution is taken whoever wrote last
+            boolean resolvedThereWhileOpenHere = field == TicketField.STATE && isResolution(value) && !isResolution(ours.get(field));
+            if (Objects.equals(value, ours.get(field)) || !weChangedItToo || resolvedThereWhileOpenHere
+                    || WhoWins.of(connection, field, ticket.updatedAt(), external.updatedAt()) == Side.EXTERNAL) {
                 agreed.put(field, value);
                 changed.put(field.value(), value);
                 if (COLUMNS.containsKey(field) && !Objects.equals(value, ours.get(field))) {
@@ -129,6 +132,11 @@ public class InboundSync implements InboundTickets {
                 }
             }
         });
+        boolean resolutionFollowed = resolvedThere(changed) && !ticket.state().equals(TicketState.RESOLVED)
+                && !ticket.isClosed() && resolutions.resolve(connection, ticket.ticketId(), external);
+        if (resolutionFollowed) {
+            agreed.put(TicketField.STATE, TicketState.RESOLVED.value());
+        }
         if (!changed.isEmpty()) {
             var change = lifecycle.change(ticket.ticketId(), changed.containsKey(TicketField.STATE.value())
                             ? "sync.external-state-changed" : "sync.external-update")
@@ -142,12 +150,13 @@ public class InboundSync implements InboundTickets {
             if (external.externalState() != null) {
                 change.note("externalState", external.externalState());
             }
+            // the ticket is resolved now, not when the lifecycle gets there: until then an update or a reconciliation
+            // would otherwise send TierZero's open state back over the resolution
+            if (resolutionFollowed) {
+                change.toState(TicketState.RESOLVED);
+            }
             columns.forEach(change::set);
             change.apply();
-        }
-        if (resolvedThere(changed) && !ticket.state().equals(TicketState.RESOLVED) && !ticket.isClosed()
-                && resolutions.resolve(connection, ticket.ticketId(), external)) {
-            agreed.put(TicketField.STATE, TicketState.RESOLVED.value());
         }
         external.comments().forEach(comment -> carryComment(connection, ticket.ticketId(), comment));
         configurationItems.linkTicket(connection, ticket.ticketId(), external.configurationItems());
@@ -185,7 +194,10 @@ public class InboundSync implements InboundTickets {
     }
 
     private static boolean resolvedThere(Map<String, String> changed) {
-        String state = changed.get(TicketField.STATE.value());
+        return isResolution(changed.get(TicketField.STATE.value()));
+    }
+
+    private static boolean isResolution(String state) {
         return TicketState.RESOLVED.value().equals(state) || TicketState.CLOSED.value().equals(state);
     }
 

@@ -139,8 +139,8 @@ class RequestTrackerSyncTest {
         app.api().awaitState(ticketId.toString(), "resolved");
         assertThat(jdbc.sql("select assignee from human_tasks where ticket_id = ? and state = 'completed'")
                 .param(ticketId).query(String.class).list()).containsExactly(CONNECTION);
-        Thread.sleep(3_000);
-        assertThat(rtTicket(rtId).path("Status").asText()).isEqualTo("resolved");
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(rtTicket(rtId).path("Status").asText()).isEqualTo("resolved"));
     }
 
     @Test
