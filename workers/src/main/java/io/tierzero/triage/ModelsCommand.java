@@ -3,8 +3,7 @@ package io.tierzero.triage;
 import ch.qos.logback.classic.Level;
 import io.tierzero.audit.Actor;
 import io.tierzero.audit.AuditTrail;
-import io.tierzero.embedded.EmbeddedPostgresServer;
-import io.tierzero.embedded.TierZeroProperties;
+import io.tierzero.cli.DatabaseOptions;
 import io.tierzero.tenant.TenantRepository;
 import io.tierzero.tenant.UnknownTenantException;
 import io.tierzero.triage.drift.DriftMonitor;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,52 +81,14 @@ public class ModelsCommand implements Runnable {
                 "a subcommand is needed: register, activate, list, drift or shadow-report");
     }
 
-    /** Where the registry's database is. */
-    static class Database {
-        @Option(names = "--data-dir", description = "TierZero's data folder (default: TIERZERO_DATA_DIR, else ~/.tierzero)")
-        Path dataDir;
-
-        @Option(names = "--postgres-port", defaultValue = "${env:TIERZERO_EMBEDDED_POSTGRES_PORT:-54329}",
-                description = "Port of the embedded PostgreSQL (default ${DEFAULT-VALUE})")
-        int postgresPort;
-
-        @Option(names = "--jdbc-url", description = "An external database instead of the embedded one")
-        String jdbcUrl;
-
-        @Option(names = "--db-user", defaultValue = "${env:TIERZERO_DB_USER:-tierzero_app}",
-                description = "User for --jdbc-url (default ${DEFAULT-VALUE})")
-        String user;
-
-        @Option(names = "--db-password", defaultValue = "${env:TIERZERO_DB_PASSWORD}",
-                description = "Password for --jdbc-url (default: TIERZERO_DB_PASSWORD)")
-        String password;
-
-        <T> T withRegistry(Function<ModelRegistry, T> work) {
-            return withDatabase(dataSource -> work.apply(registry(dataSource)));
-        }
-
-        <T> T withDatabase(Function<DriverManagerDataSource, T> work) {
-            if (jdbcUrl != null) {
-                return work.apply(new DriverManagerDataSource(jdbcUrl, user, password));
-            }
-            Path home = new TierZeroProperties(dataDir).dataDir().toAbsolutePath().normalize().resolve("postgres");
-            EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(home, postgresPort);
-            postgres.registerShutdownHook();
-            postgres.start();
-            try {
-                return work.apply(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.applicationUsername(),
-                        postgres.password()));
-            } finally {
-                postgres.stop();
-            }
-        }
-
-        private static ModelRegistry registry(DriverManagerDataSource dataSource) {
+    /** The registry on the command's database. */
+    static <T> T withRegistry(DatabaseOptions database, Function<ModelRegistry, T> work) {
+        return database.withDatabase(dataSource -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             Clock clock = Clock.systemUTC();
-            return new ModelRegistry(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                    new AuditTrail(jdbc, clock), new TenantRepository(jdbc), clock);
-        }
+            return work.apply(new ModelRegistry(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    new AuditTrail(jdbc, clock), new TenantRepository(jdbc), clock));
+        });
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true,
@@ -144,7 +104,7 @@ public class ModelsCommand implements Runnable {
         String user;
 
         @Mixin
-        Database database = new Database();
+        DatabaseOptions database = new DatabaseOptions();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -152,7 +112,7 @@ public class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            RegisteredModel model = database.withRegistry(registry -> {
+            RegisteredModel model = withRegistry(database, registry -> {
                 RegisteredModel registered = registry.register(modelDir);
                 return activate ? registry.activate(registered.version(), Actor.human(user)) : registered;
             });
@@ -172,14 +132,14 @@ public class ModelsCommand implements Runnable {
         String user;
 
         @Mixin
-        Database database = new Database();
+        DatabaseOptions database = new DatabaseOptions();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            RegisteredModel model = database.withRegistry(registry -> registry.activate(version, Actor.human(user)));
+            RegisteredModel model = withRegistry(database, registry -> registry.activate(version, Actor.human(user)));
             spec.commandLine().getOut().println(model.version() + " (active)");
             spec.commandLine().getOut().flush();
             return 0;
@@ -189,14 +149,14 @@ public class ModelsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered models, newest first.")
     static class ListModels implements Callable<Integer> {
         @Mixin
-        Database database = new Database();
+        DatabaseOptions database = new DatabaseOptions();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            List<RegisteredModel> models = database.withRegistry(ModelRegistry::list);
+            List<RegisteredModel> models = withRegistry(database, ModelRegistry::list);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%-30s %-6s %-21s %-20s %s%n", "VERSION", "ACTIVE", "TRAINED", "LABEL", "LAST ACTIVATED");
             for (RegisteredModel model : models) {
@@ -230,7 +190,7 @@ public class ModelsCommand implements Runnable {
         boolean check;
 
         @Mixin
-        Database database = new Database();
+        DatabaseOptions database = new DatabaseOptions();
 
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -283,7 +243,7 @@ public class ModelsCommand implements Runnable {
         String period;
 
         @Mixin
-        Database database = new Database();
+        DatabaseOptions database = new DatabaseOptions();
 
         @Spec
         CommandLine.Model.CommandSpec spec;

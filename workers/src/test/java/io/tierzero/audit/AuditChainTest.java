@@ -9,13 +9,17 @@ import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
+import picocli.CommandLine;
 
 /**
  * The audit trail on the real database: the application may only read and append, not even the schema owner
@@ -57,6 +61,9 @@ class AuditChainTest extends EmbeddedStackTest {
         assertThat(verification.intact()).isTrue();
         assertThat(verification.eventsChecked()).isGreaterThanOrEqualTo(7);
         assertThat(verification.firstBrokenSequence()).isNull();
+        CommandRun command = auditVerify("--tenant", tenant);
+        assertThat(command.exitCode()).as(command.err()).isZero();
+        assertThat(command.out()).containsPattern(tenant + "\\s+\\d+\\s+intact");
     }
 
     @Test
@@ -103,6 +110,25 @@ class AuditChainTest extends EmbeddedStackTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(3);
         assertThat(verification.problem()).contains("content of event 3 was edited");
+        CommandRun command = auditVerify("--tenant", tenant);
+        assertThat(command.exitCode()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(command.out()).contains(tenant, "BROKEN at event 3: the content of event 3 was edited", "by someone-else");
+    }
+
+    @Test
+    void theCommandChecksEveryTenantAndRefusesAnUnknownOne() throws Exception {
+        String ticketId = api.submit(Requests.passwordReset("Audit all tenants"));
+        api.awaitOpenTask(ticketId);
+        asSuperuserBypassingTheGuard("delete from ticket_events where tenant_id = '" + tenant + "' and sequence_number = 2");
+
+        CommandRun everyTenant = auditVerify();
+        assertThat(everyTenant.exitCode()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(everyTenant.out()).contains(tenant + " ", "BROKEN at event 2: event 2 is missing (deleted)")
+                .containsPattern("demo\\s+\\d+\\s+intact");
+
+        CommandRun unknown = auditVerify("--tenant", "nobody");
+        assertThat(unknown.exitCode()).isEqualTo(AuditCommand.BAD_INPUT);
+        assertThat(unknown.err()).contains("There is no tenant 'nobody'");
     }
 
     @Test
@@ -146,6 +172,22 @@ class AuditChainTest extends EmbeddedStackTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(3);
         assertThat(verification.problem()).contains("deleted at the end");
+    }
+
+    private record CommandRun(int exitCode, String out, String err) {
+    }
+
+    /** {@code ./tierzero audit verify}, on the test stack's database as an external one. */
+    private CommandRun auditVerify(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = AuditCommand.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int exitCode = command.execute(Stream.concat(Stream.of("verify"), Stream.concat(Stream.of(args), Stream.of(
+                "--jdbc-url", postgres.jdbcUrl(), "--db-user", postgres.applicationUsername(),
+                "--db-password", postgres.password()))).toArray(String[]::new));
+        return new CommandRun(exitCode, out.toString(), err.toString());
     }
 
     /** Replica mode, which only a superuser may set, skips the append-only triggers. */
