@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * classes extending this share one running application (Spring's context cache).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// tests leave metrics export off unless asked: the Prometheus endpoint is part of what is tested
+@AutoConfigureObservability(tracing = false)
 public abstract class EmbeddedStackTest {
 
     protected static final Path DATA_DIR = newDataDir();
