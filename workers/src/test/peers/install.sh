@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The real peers the integration tests talk to, from Debian: Request Tracker 5 (REST2, SQLite) and Prometheus
-# Alertmanager. Installed once (about 2 minutes); later runs find them and return at once.
+# The real peers the integration tests talk to, from Debian: Request Tracker 5 (REST2, SQLite), Prometheus
+# Alertmanager, and Chromium for the console's browser tests (driven by playwright-core from console/).
+# Installed once (about 3 minutes); later runs find them and return at once.
 set -euo pipefail
 
 RT_HOOK=/etc/request-tracker5/RT_SiteConfig.d/90-tierzero-tests.pm
 packages=()
 [ -x /usr/share/request-tracker5/libexec/rt-server ] || packages+=(request-tracker5)
 command -v prometheus-alertmanager >/dev/null 2>&1 || packages+=(prometheus-alertmanager)
+[ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -7,9 +7,10 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,17 +25,29 @@ public class ProcessModels {
     public static final String PROCESS_RESOURCES = "classpath*:processes/*.bpmn";
 
     private final Map<String, BpmnModelInstance> modelsByProcessId = new ConcurrentHashMap<>();
+    private final Map<String, String> diagramsByProcessId = new ConcurrentHashMap<>();
     private final ObjectMapper json;
 
     public ProcessModels(ObjectMapper json) throws IOException {
         this.json = json;
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources(PROCESS_RESOURCES)) {
-            try (InputStream in = resource.getInputStream()) {
-                BpmnModelInstance model = Bpmn.readModelFromStream(in);
-                model.getDefinitions().getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
-                        .forEach(process -> modelsByProcessId.put(process.getId(), model));
-            }
+            String xml = resource.getContentAsString(StandardCharsets.UTF_8);
+            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            model.getDefinitions().getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+                    .forEach(process -> {
+                        modelsByProcessId.put(process.getId(), model);
+                        diagramsByProcessId.put(process.getId(), xml);
+                    });
         }
+    }
+
+    /** The BPMN file of the process, as the analysts drew it (with its diagram), for the console to show. */
+    public String diagramXml(String processId) {
+        String xml = diagramsByProcessId.get(processId);
+        if (xml == null) {
+            throw new IllegalStateException("No process " + processId + " in processes/");
+        }
+        return xml;
     }
 
     public UserTaskDefinition userTask(String processId, String elementId) {

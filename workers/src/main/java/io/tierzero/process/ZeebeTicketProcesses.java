@@ -85,6 +85,9 @@ class ZeebeTicketProcesses implements TicketProcesses {
         variables.put("ticketId", ticket.ticketId().toString());
         variables.put("tenantId", ticket.tenantId());
         variables.put("referenceNumber", ticket.referenceNumber());
+        // what the agent's task form shows of the request, in Tasklist on a cluster as in TierZero's console
+        variables.put("subject", ticket.subject());
+        variables.put("body", ticket.body());
         variables.put("impact", ticket.impact().value());
         variables.put("urgency", ticket.urgency().value());
         variables.put("region", ticket.region().value());

@@ -1,6 +1,7 @@
 package io.tierzero.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tierzero.audit.Actor;
 import io.tierzero.ticket.Ticket;
@@ -65,10 +66,11 @@ public class HumanTasks {
         transaction.executeWithoutResult(status -> {
             Ticket ticket = tickets.lock(task.ticketId());
             int updated = jdbc.sql("""
-                            update human_tasks set job_key = ?, process_instance_key = ?, candidate_group = ?
+                            update human_tasks set job_key = ?, process_instance_key = ?, candidate_group = ?,
+                                form_input = cast(? as jsonb)
                             where ticket_id = ? and element_id = ? and state in ('open', 'claimed')""")
                     .params(task.step().jobKey(), task.step().processInstanceKey(), task.candidateGroup(),
-                            task.ticketId(), task.step().elementId())
+                            toJson(task.formInput()), task.ticketId(), task.step().elementId())
                     .update();
             if (updated > 0) {
                 return;
@@ -76,10 +78,11 @@ public class HumanTasks {
             UUID taskId = UUID.randomUUID();
             jdbc.sql("""
                             insert into human_tasks (tenant_id, task_id, ticket_id, element_id, name, candidate_group, form_id,
-                                job_key, process_instance_key, state)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')""")
+                                job_key, process_instance_key, state, form_input)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', cast(? as jsonb))""")
                     .params(ticket.tenantId(), taskId, task.ticketId(), task.step().elementId(), task.name(),
-                            task.candidateGroup(), task.formId(), task.step().jobKey(), task.step().processInstanceKey())
+                            task.candidateGroup(), task.formId(), task.step().jobKey(), task.step().processInstanceKey(),
+                            toJson(task.formInput()))
                     .update();
             lifecycle.change(task.ticketId(), "task.created")
                     .during(task.step())
@@ -101,6 +104,13 @@ public class HumanTasks {
 
     public HumanTask get(String tenantId, UUID taskId) {
         return find(tenantId, taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
+    /** The variables the task's form shows, as the engine handed them with the task. */
+    public JsonNode formInput(String tenantId, UUID taskId) {
+        return jdbc.sql("select form_input from human_tasks where tenant_id = ? and task_id = ?")
+                .params(tenantId, taskId).query(String.class).optional()
+                .map(this::readJson).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
     /** The ticket's task still waiting for or worked on by an agent, if any. */
@@ -226,6 +236,14 @@ public class HumanTasks {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form input of a task is not JSON", e);
+        }
     }
 
     private String toJson(Map<String, Object> variables) {

@@ -55,6 +55,13 @@ public class TaskController {
         return forms.schema(humanTasks.get(tenant, taskId).formId());
     }
 
+    @GetMapping("/{taskId}/form-input")
+    @Operation(summary = "The variables the task's form shows, as the engine handed them with the task")
+    public JsonNode formInput(@PathVariable String tenant, @PathVariable UUID taskId) {
+        tenants.get(tenant);
+        return humanTasks.formInput(tenant, taskId);
+    }
+
     @PostMapping("/{taskId}/claim")
     public HumanTask claim(@PathVariable String tenant, @PathVariable UUID taskId, @Valid @RequestBody Claim claim) {
         return humanTasks.claim(tenant, taskId, claim.userId());

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskForms {
+
+    private static final Pattern TEMPLATED_NAME = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     private final ObjectMapper json;
     private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
@@ -73,6 +76,21 @@ public class TaskForms {
             throw new InvalidFormDataException(errors);
         }
         return accepted;
+    }
+
+    /**
+     * The variables a form shows: its fields' keys and the names its texts template in with {@code {{name}}}.
+     * A task keeps these of its job's variables, so the form can be rendered as the engine handed it over.
+     */
+    public Set<String> inputNames(String formId) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode component : fieldsOf(schema(formId))) {
+            if (component.hasNonNull("key")) {
+                names.add(component.path("key").asText());
+            }
+            TEMPLATED_NAME.matcher(component.path("text").asText("")).results().forEach(name -> names.add(name.group(1)));
+        }
+        return names;
     }
 
     /** The fields of a form, including those inside groups. */

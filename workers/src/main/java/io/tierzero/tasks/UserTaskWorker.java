@@ -5,6 +5,9 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.tierzero.process.JobSteps;
 import io.tierzero.process.ProcessModels;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +22,21 @@ public class UserTaskWorker {
 
     private final HumanTasks humanTasks;
     private final ProcessModels processModels;
+    private final TaskForms forms;
 
-    public UserTaskWorker(HumanTasks humanTasks, ProcessModels processModels) {
+    public UserTaskWorker(HumanTasks humanTasks, ProcessModels processModels, TaskForms forms) {
         this.humanTasks = humanTasks;
         this.processModels = processModels;
+        this.forms = forms;
     }
 
     @JobWorker(type = "io.camunda.zeebe:userTask", autoComplete = false, timeout = THIRTY_DAYS_MS)
     public void open(ActivatedJob job, @Variable String ticketId) {
         ProcessModels.UserTaskDefinition definition = processModels.userTask(job.getBpmnProcessId(), job.getElementId());
         String candidateGroup = processModels.candidateGroupOf(job);
+        Map<String, Object> formInput = new HashMap<>(job.getVariablesAsMap());
+        formInput.keySet().retainAll(definition.formId() == null ? Set.of() : forms.inputNames(definition.formId()));
         humanTasks.opened(new OpenedTask(UUID.fromString(ticketId), definition.name(), candidateGroup,
-                definition.formId(), JobSteps.stepOf(job)));
+                definition.formId(), JobSteps.stepOf(job), formInput));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -96,6 +97,23 @@ class HumanTaskLifecycleTest extends EmbeddedStackTest {
         assertThat(resumed.path("ticket").has("slaPausedAt")).isFalse();
         assertThat(resumed.path("ticket").path("resolutionDueAt").asText()).isGreaterThanOrEqualTo(dueBefore);
         assertThat(TicketApi.actions(resumed)).containsSubsequence("sla.clock-paused", "customer.replied", "sla.clock-resumed");
+    }
+
+    @Test
+    void aTaskKeepsTheVariablesItsFormShowsAsTheEngineHandedThemOver() {
+        String ticketId = api.submit(Requests.passwordReset("Form input"));
+        JsonNode task = api.awaitOpenTask(ticketId);
+        JsonNode ticket = api.ticket(ticketId).path("ticket");
+
+        JsonNode input = http.getForObject("/api/tenants/demo/tasks/" + task.path("taskId").asText() + "/form-input", JsonNode.class);
+
+        assertThat(input.path("referenceNumber").asText()).isEqualTo(ticket.path("referenceNumber").asText());
+        assertThat(input.path("subject").asText()).isEqualTo("Form input");
+        assertThat(input.path("priority").asText()).isEqualTo(ticket.path("priority").asText());
+        assertThat(input.path("escalationBriefing").asText()).isNotBlank();
+        assertThat(input.has("ticketId")).as("variables the form does not show are not kept").isFalse();
+        assertThat(http.getForEntity("/api/tenants/demo/tasks/" + UUID.randomUUID() + "/form-input", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -1,0 +1,146 @@
+// TierZero console: one page, a view per hash route, talking to the app's REST API.
+const view = document.getElementById('view');
+const tenantInput = document.getElementById('tenant');
+const userInput = document.getElementById('user');
+
+const linked = new URLSearchParams(location.search);
+tenantInput.value = linked.get('tenant') ?? tenantInput.value;
+userInput.value = linked.get('user') ?? userInput.value;
+
+const tenant = () => encodeURIComponent(tenantInput.value.trim());
+const user = () => userInput.value.trim();
+
+async function api(path, options = {}) {
+  const response = await fetch(`/api/tenants/${tenant()}${path}`, {
+    ...options,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers }
+  });
+  const body = response.status === 204 ? null : await response.json();
+  if (!response.ok) {
+    throw new Error(body?.detail ?? body?.title ?? `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+function html(strings, ...values) {
+  const escape = value => String(value ?? '').replace(/[&<>"']/g,
+    character => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]);
+  return strings.reduce((out, string, i) => out + string + (i < values.length ? escape(values[i]) : ''), '');
+}
+
+const when = instant => instant ? new Date(instant).toLocaleString() : '';
+
+const views = {
+  async inbox() {
+    const [open, claimed] = await Promise.all([api('/tasks?state=open'), api('/tasks?state=claimed')]);
+    const tasks = [...open, ...claimed];
+    view.innerHTML = html`<h1>Agent inbox</h1>
+      <p class="muted">${tasks.length} task(s) waiting in the tenant's group queues.</p>` + `
+      <table id="tasks"><thead><tr><th>Ticket</th><th>Subject</th><th>Task</th><th>Group</th><th>State</th>
+        <th>Assignee</th><th>Waiting since</th></tr></thead><tbody>` +
+      tasks.map(task => html`<tr data-task-id="${task.taskId}">
+        <td><a href="#/ticket/${task.ticketId}">${task.referenceNumber}</a></td>
+        <td><a href="#/task/${task.taskId}">${task.subject}</a></td><td>${task.name}</td>
+        <td>${task.candidateGroup}</td><td>${task.state}</td><td>${task.assignee}</td><td>${when(task.createdAt)}</td>
+      </tr>`).join('') + '</tbody></table>';
+  },
+
+  async task(taskId) {
+    const [task, schema, input] = await Promise.all([
+      api(`/tasks/${taskId}`), api(`/tasks/${taskId}/form`), api(`/tasks/${taskId}/form-input`)]);
+    view.innerHTML = html`<h1>${task.name}: ${task.referenceNumber}</h1>
+      <p class="muted">Queue ${task.candidateGroup} · ${task.state}${task.assignee ? ' by ' + task.assignee : ''} ·
+        <a href="#/ticket/${task.ticketId}">ticket history and diagram</a></p>
+      <div class="card"><div id="form"></div></div>
+      <p><button id="claim" class="secondary">Claim</button> <button id="complete">Complete task</button></p>
+      <p id="message" role="status"></p>`;
+    const form = new FormViewer.Form({ container: document.getElementById('form') });
+    await form.importSchema(schema, input);
+    const message = document.getElementById('message');
+    const claim = document.getElementById('claim');
+    claim.hidden = task.state !== 'open';
+    claim.onclick = () => act(async () => {
+      await api(`/tasks/${taskId}/claim`, { method: 'POST', body: JSON.stringify({ userId: user() }) });
+      return views.task(taskId);
+    });
+    document.getElementById('complete').onclick = () => act(async () => {
+      const { data, errors } = form.submit();
+      if (Object.keys(errors).length > 0) {
+        message.textContent = 'Some fields need attention.';
+        return;
+      }
+      if (task.state === 'open') {
+        await api(`/tasks/${taskId}/claim`, { method: 'POST', body: JSON.stringify({ userId: user() }) });
+      }
+      const done = await api(`/tasks/${taskId}/complete`, {
+        method: 'POST', body: JSON.stringify({ userId: user(), formData: data })
+      });
+      message.textContent = `Task completed (${done.state}).`;
+      document.getElementById('complete').disabled = true;
+    });
+  },
+
+  async ticket(ticketId) {
+    const [{ ticket, history }, diagram] = await Promise.all([
+      api(`/tickets/${ticketId}`), api(`/tickets/${ticketId}/diagram`)]);
+    view.innerHTML = html`<h1>${ticket.referenceNumber}: ${ticket.subject}</h1>
+      <p class="muted">${ticket.kind} · state <strong id="ticket-state">${ticket.state}</strong> · priority ${ticket.priority}
+        · group ${ticket.assignmentGroup} · requester ${ticket.requesterId}</p>
+      <h2>Where it stands in ${diagram.processId}</h2><div id="diagram" class="diagram"></div>
+      <h2>Audit timeline</h2>` + `<table id="timeline"><thead><tr><th>#</th><th>When</th><th>Action</th><th>State</th>
+        <th>Actor</th><th>Reason</th></tr></thead><tbody>` +
+      history.map(event => html`<tr><td>${event.sequenceNumber}</td><td>${when(event.occurredAt)}</td>
+        <td>${event.action}</td><td>${event.fromState ? event.fromState + ' → ' : ''}${event.toState ?? ''}</td>
+        <td>${event.actorKind}: ${event.actorId}</td><td>${event.reason}</td></tr>`).join('') + '</tbody></table>';
+    const viewer = new BpmnJS({ container: document.getElementById('diagram') });
+    await viewer.importXML(diagram.bpmnXml);
+    const canvas = viewer.get('canvas');
+    const elements = viewer.get('elementRegistry');
+    canvas.zoom('fit-viewport');
+    diagram.visitedElementIds.filter(id => elements.get(id)).forEach(id => canvas.addMarker(id, 'visited'));
+    if (diagram.currentElementId && elements.get(diagram.currentElementId)) {
+      canvas.addMarker(diagram.currentElementId, 'current');
+    }
+  },
+
+  async compliance() {
+    view.innerHTML = `<h1>Compliance</h1>
+      <div class="card"><h2>Audit trail integrity</h2>
+        <p id="chain" class="muted">Recomputing the hash chain…</p>
+        <button id="verify" class="secondary">Verify again</button></div>`;
+    const show = async () => {
+      const chain = document.getElementById('chain');
+      const result = await api('/audit/verification');
+      chain.className = result.intact ? 'status-intact' : 'status-broken';
+      chain.textContent = result.intact
+        ? `Chain verified: ${result.eventsChecked} events, intact.`
+        : `Chain BROKEN at event ${result.firstBrokenSequence}: ${result.problem}`;
+    };
+    document.getElementById('verify').onclick = () => act(show);
+    await show();
+  }
+};
+
+async function act(work) {
+  try {
+    await work();
+  } catch (failure) {
+    const message = document.getElementById('message') ?? view;
+    message.insertAdjacentHTML('beforeend', html`<p class="error">${failure.message}</p>`);
+  }
+}
+
+async function route() {
+  const [, name = 'inbox', argument] = location.hash.split('/');
+  document.querySelectorAll('nav a').forEach(link => link.classList.toggle('active', link.dataset.view === name));
+  view.innerHTML = '<p class="muted">Loading…</p>';
+  try {
+    await (views[name] ?? views.inbox)(argument && decodeURIComponent(argument));
+  } catch (failure) {
+    view.innerHTML = html`<p class="error">${failure.message}</p>`;
+  }
+}
+
+window.addEventListener('hashchange', route);
+tenantInput.addEventListener('change', route);
+route();

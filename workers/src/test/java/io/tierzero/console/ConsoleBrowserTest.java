@@ -1,0 +1,83 @@
+package io.tierzero.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.Requests;
+import io.tierzero.support.TicketApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser: Debian's Chromium, headless, driven by playwright-core (console/browser-tests)
+ * against the embedded app. Screenshots are kept in workers/target/browser-screenshots.
+ */
+class ConsoleBrowserTest extends EmbeddedStackTest {
+
+    private static final Path CONSOLE = Path.of("..", "console").toAbsolutePath().normalize();
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed: run the test setup "
+                + "(./tierzero test installs the Debian package chromium)");
+    }
+
+    @Test
+    void anAgentCompletesATaskThroughTheRenderedFormAndComplianceSeesItInAVerifiedTrail() throws Exception {
+        String tenant = "console-" + Long.toString(System.nanoTime(), 36);
+        jdbc.sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Console test', 'gold', 'emea')")
+                .param(tenant).update();
+        TicketApi api = new TicketApi(http, tenant);
+        String ticketId = api.submit(Requests.passwordReset("Shared drive mapping lost"));
+        JsonNode task = api.awaitOpenTask(ticketId);
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+
+        runBrowserTest("agent-completes-task.mjs", tenant, Map.of("TIERZERO_REFERENCE", reference));
+
+        JsonNode completed = http.getForObject("/api/tenants/" + tenant + "/tasks/" + task.path("taskId").asText(), JsonNode.class);
+        assertThat(completed.path("state").asText()).isEqualTo("completed");
+        assertThat(completed.path("assignee").asText()).isEqualTo("agent.ana");
+        api.awaitState(ticketId, "resolved");
+        assertThat(jdbc.sql("select outcome ->> 'resolutionNotes' from human_tasks where task_id = ?")
+                .param(UUID.fromString(task.path("taskId").asText())).query(String.class).single())
+                .isEqualTo("Mapped the S: drive again with the logon script.");
+
+        runBrowserTest("compliance-sees-chain-verified.mjs", tenant, Map.of("TIERZERO_TICKET_ID", ticketId));
+        assertThat(SCREENSHOTS.resolve("compliance-sees-chain-verified-chain-verified.png")).isNotEmptyFile();
+    }
+
+    private void runBrowserTest(String script, String tenant, Map<String, String> settings) throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOTS);
+        Path log = SCREENSHOTS.resolve(script + ".log");
+        ProcessBuilder node = new ProcessBuilder(List.of("node", "browser-tests/" + script))
+                .directory(CONSOLE.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        node.environment().putAll(settings);
+        node.environment().put("TIERZERO_URL", "http://127.0.0.1:" + port);
+        node.environment().put("TIERZERO_TENANT", tenant);
+        node.environment().put("TIERZERO_SCREENSHOTS", SCREENSHOTS.toString());
+        node.environment().put("CHROMIUM", CHROMIUM.toString());
+        Process run = node.start();
+        boolean finished = run.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            run.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log);
+        assertThat(finished).as("%s finished within 3 minutes: %s", script, output).isTrue();
+        assertThat(run.exitValue()).as("%s: %s", script, output).isZero();
+    }
+}
