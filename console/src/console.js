@@ -107,8 +107,19 @@ const views = {
     view.innerHTML = `<h1>Compliance</h1>
       <div class="card"><h2>Audit trail integrity</h2>
         <p id="chain" class="muted">Recomputing the hash chain…</p>
-        <button id="verify" class="secondary">Verify again</button></div>`;
-    const show = async () => {
+        <button id="verify" class="secondary">Verify again</button></div>
+      <div class="card"><h2>Search the audit trail</h2>
+        <form id="audit-search" class="search">
+          <label>Ticket <input name="ticket" placeholder="DEMO-000042"></label>
+          <label>Actor <input name="actor" placeholder="agent.ana"></label>
+          <label>Action <input name="action" placeholder="task.* or ticket.resolved"></label>
+          <label>Words <input name="text"></label>
+          <label>From <input name="from" type="datetime-local"></label>
+          <label>To <input name="to" type="datetime-local"></label>
+          <button type="submit">Search</button>
+        </form>
+        <div id="audit-results"></div></div>`;
+    const showChain = async () => {
       const chain = document.getElementById('chain');
       const result = await api('/audit/verification');
       chain.className = result.intact ? 'status-intact' : 'status-broken';
@@ -116,8 +127,29 @@ const views = {
         ? `Chain verified: ${result.eventsChecked} events, intact.`
         : `Chain BROKEN at event ${result.firstBrokenSequence}: ${result.problem}`;
     };
-    document.getElementById('verify').onclick = () => act(show);
-    await show();
+    const form = document.getElementById('audit-search');
+    form.onsubmit = submitted => {
+      submitted.preventDefault();
+      act(async () => {
+        const criteria = new URLSearchParams();
+        for (const [name, value] of new FormData(form)) {
+          if (value) {
+            criteria.set(name, name === 'from' || name === 'to' ? new Date(value).toISOString() : value);
+          }
+        }
+        const found = await api(`/audit/events?${criteria}`);
+        document.getElementById('audit-results').innerHTML = html`<p class="muted">${found.total} event(s); the index holds
+          the trail up to event ${found.indexedUpTo} of ${found.chainHead}.</p>` +
+          '<table id="audit-events"><thead><tr><th>#</th><th>When</th><th>Ticket</th><th>Action</th><th>Actor</th>' +
+          '<th>Reason</th><th>BPMN step</th></tr></thead><tbody>' +
+          found.events.map(event => html`<tr><td>${event.sequence_number}</td><td>${when(event.occurred_at)}</td>
+            <td>${event.ticket_id ? '' : '(tenant)'}<a href="#/ticket/${event.ticket_id ?? ''}">${event.reference_number ?? ''}</a></td>
+            <td>${event.action}</td><td>${event.actor_kind}: ${event.actor_id}</td><td>${event.reason}</td>
+            <td>${event.bpmn_element_id}</td></tr>`).join('') + '</tbody></table>';
+      });
+    };
+    document.getElementById('verify').onclick = () => act(showChain);
+    await showChain();
   }
 };
 

@@ -98,6 +98,12 @@ public class AuditTrail {
                 .param(ticketId).query(ROW_MAPPER).list();
     }
 
+    /** A tenant's events after a sequence number, oldest first. */
+    public List<AuditEvent> eventsAfter(String tenantId, long sequenceNumber, int limit) {
+        return jdbc.sql("select * from ticket_events where tenant_id = ? and sequence_number > ? order by sequence_number limit ?")
+                .params(tenantId, sequenceNumber, limit).query(ROW_MAPPER).list();
+    }
+
     static AuditEvent sealed(AuditEvent event) {
         return new AuditEvent(event.tenantId(), event.sequenceNumber(), event.eventId(), event.ticketId(),
                 event.occurredAt(), event.eventType(), event.action(), event.fromState(), event.toState(),

@@ -3,6 +3,8 @@ package io.tierzero.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.tierzero.audit.search.AuditSearchUnavailableException;
+import io.tierzero.audit.search.InvalidAuditQueryException;
 import io.tierzero.communication.InvalidOutboxQueryException;
 import io.tierzero.communication.MessageNotRetryableException;
 import io.tierzero.communication.OutboxMessageNotFoundException;
@@ -63,6 +65,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidOutboxQueryException.class)
     ProblemDetail invalidOutboxQuery(InvalidOutboxQueryException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid outbox query", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidAuditQueryException.class)
+    ProblemDetail invalidAuditQuery(InvalidAuditQueryException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid audit search", e.getMessage());
+    }
+
+    @ExceptionHandler(AuditSearchUnavailableException.class)
+    ProblemDetail auditSearchUnavailable(AuditSearchUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Audit search unavailable", e.getMessage());
     }
 
     @ExceptionHandler(InvalidReportRequestException.class)

@@ -3,6 +3,7 @@ package io.tierzero.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.embedded.EmbeddedPostgresServer;
 import io.tierzero.support.EmbeddedStackTest;
 import io.tierzero.support.Requests;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 
@@ -113,6 +117,18 @@ class AuditChainTest extends EmbeddedStackTest {
         CommandRun command = auditVerify("--tenant", tenant);
         assertThat(command.exitCode()).isEqualTo(AuditCommand.BROKEN);
         assertThat(command.out()).contains(tenant, "BROKEN at event 3: the content of event 3 was edited", "by someone-else");
+    }
+
+    /** This stack runs without OpenSearch: the search says so, the trail and its check do not depend on it. */
+    @Test
+    void withoutTheSearchIndexTheSearchIsUnavailableAndTheChainCheckStillWorks() {
+        ResponseEntity<JsonNode> search = http.getForEntity("/api/tenants/" + tenant + "/audit/events?actor=someone", JsonNode.class);
+
+        assertThat(search.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(search.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(search.getBody().path("detail").asText()).contains("audit trail is intact in the database");
+        assertThat(http.getForObject("/api/tenants/" + tenant + "/audit/verification", JsonNode.class).path("intact").asBoolean())
+                .isTrue();
     }
 
     @Test

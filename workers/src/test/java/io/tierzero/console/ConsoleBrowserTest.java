@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.Requests;
+import io.tierzero.support.SearchEnabledApp;
 import io.tierzero.support.TicketApi;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,49 +17,50 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The console in a real browser: Debian's Chromium, headless, driven by playwright-core (console/browser-tests)
  * against the embedded app. Screenshots are kept in workers/target/browser-screenshots.
  */
-class ConsoleBrowserTest extends EmbeddedStackTest {
+class ConsoleBrowserTest {
 
     private static final Path CONSOLE = Path.of("..", "console").toAbsolutePath().normalize();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
 
-    @LocalServerPort
-    private int port;
+    private static ModelDrivenApp app;
 
     @BeforeAll
-    static void chromiumIsThere() {
+    static void chromiumAndTheAppWithItsSearchIndex() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed: run the test setup "
                 + "(./tierzero test installs the Debian package chromium)");
+        app = SearchEnabledApp.shared();
     }
 
     @Test
-    void anAgentCompletesATaskThroughTheRenderedFormAndComplianceSeesItInAVerifiedTrail() throws Exception {
+    void anAgentCompletesATaskThroughTheRenderedFormAndComplianceFindsItInAVerifiedTrail() throws Exception {
         String tenant = "console-" + Long.toString(System.nanoTime(), 36);
-        jdbc.sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Console test', 'gold', 'emea')")
+        app.bean(JdbcClient.class).sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Console test', 'gold', 'emea')")
                 .param(tenant).update();
-        TicketApi api = new TicketApi(http, tenant);
+        TicketApi api = new TicketApi(app.http(), tenant);
         String ticketId = api.submit(Requests.passwordReset("Shared drive mapping lost"));
         JsonNode task = api.awaitOpenTask(ticketId);
         String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
 
         runBrowserTest("agent-completes-task.mjs", tenant, Map.of("TIERZERO_REFERENCE", reference));
 
-        JsonNode completed = http.getForObject("/api/tenants/" + tenant + "/tasks/" + task.path("taskId").asText(), JsonNode.class);
+        JsonNode completed = app.http().getForObject("/api/tenants/" + tenant + "/tasks/" + task.path("taskId").asText(), JsonNode.class);
         assertThat(completed.path("state").asText()).isEqualTo("completed");
         assertThat(completed.path("assignee").asText()).isEqualTo("agent.ana");
         api.awaitState(ticketId, "resolved");
-        assertThat(jdbc.sql("select outcome ->> 'resolutionNotes' from human_tasks where task_id = ?")
+        assertThat(app.bean(JdbcClient.class).sql("select outcome ->> 'resolutionNotes' from human_tasks where task_id = ?")
                 .param(UUID.fromString(task.path("taskId").asText())).query(String.class).single())
                 .isEqualTo("Mapped the S: drive again with the logon script.");
 
-        runBrowserTest("compliance-sees-chain-verified.mjs", tenant, Map.of("TIERZERO_TICKET_ID", ticketId));
-        assertThat(SCREENSHOTS.resolve("compliance-sees-chain-verified-chain-verified.png")).isNotEmptyFile();
+        runBrowserTest("compliance-finds-the-event-in-a-verified-trail.mjs", tenant,
+                Map.of("TIERZERO_REFERENCE", reference, "TIERZERO_ACTOR", "agent.ana"));
+        assertThat(SCREENSHOTS.resolve("compliance-finds-the-event-in-a-verified-trail-ticket-timeline.png")).isNotEmptyFile();
     }
 
     private void runBrowserTest(String script, String tenant, Map<String, String> settings) throws IOException, InterruptedException {
@@ -67,7 +69,7 @@ class ConsoleBrowserTest extends EmbeddedStackTest {
         ProcessBuilder node = new ProcessBuilder(List.of("node", "browser-tests/" + script))
                 .directory(CONSOLE.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         node.environment().putAll(settings);
-        node.environment().put("TIERZERO_URL", "http://127.0.0.1:" + port);
+        node.environment().put("TIERZERO_URL", app.baseUrl());
         node.environment().put("TIERZERO_TENANT", tenant);
         node.environment().put("TIERZERO_SCREENSHOTS", SCREENSHOTS.toString());
         node.environment().put("CHROMIUM", CHROMIUM.toString());

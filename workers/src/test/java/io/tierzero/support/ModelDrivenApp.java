@@ -48,7 +48,7 @@ public final class ModelDrivenApp implements AutoCloseable {
         properties.putAll(extraProperties);
         context = new SpringApplicationBuilder(TierZeroApplication.class).run(EmbeddedStackTest.asArguments(properties));
         http = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort()));
+                .rootUri(baseUrl()));
         api = new TicketApi(http, "demo");
     }
 
@@ -58,6 +58,10 @@ public final class ModelDrivenApp implements AutoCloseable {
 
     public TestRestTemplate http() {
         return http;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public TicketApi api() {
