@@ -3,12 +3,14 @@ package io.tierzero.sla;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * The configured calendars, and which one a ticket's SLA clock follows: a target the SLA decision gives on the
  * 24x7 clock runs round the clock; a business-hours target follows the tenant's calendar if it has one, else the
- * calendar of the support centre handling the ticket, else round the clock. Invalid configuration stops the start.
+ * calendar of the support centre handling the ticket (or on shift, for a ticket not routed yet), else round the
+ * clock. Invalid configuration stops the start.
  */
 @Component
 public class SlaCalendars {
@@ -30,14 +32,14 @@ public class SlaCalendars {
         centreCalendars = checked("tierzero.sla.centre-calendars", properties.centreCalendars());
     }
 
-    /** The calendar for a target on the given clock, for a ticket of the tenant handled by the centre (or none yet). */
-    public BusinessCalendar forTicket(SlaClockMode mode, String tenantId, String supportCentre) {
+    /** The calendar for a target on the given clock; the support centre is only asked for when it matters. */
+    public BusinessCalendar forTicket(SlaClockMode mode, String tenantId, Supplier<String> supportCentre) {
         if (mode == SlaClockMode.TWENTY_FOUR_SEVEN) {
             return BusinessCalendar.TWENTY_FOUR_SEVEN;
         }
         String name = tenantCalendars.get(tenantId);
-        if (name == null && supportCentre != null) {
-            name = centreCalendars.get(supportCentre);
+        if (name == null && !centreCalendars.isEmpty()) {
+            name = centreCalendars.get(supportCentre.get());
         }
         return name == null ? BusinessCalendar.TWENTY_FOUR_SEVEN : calendars.get(name);
     }

@@ -26,14 +26,16 @@ public class SlaClock {
     private final TicketRepository tickets;
     private final TicketSlaRepository slas;
     private final SlaCalendars calendars;
+    private final SupportCentreOnShift centreOnShift;
     private final Clock clock;
 
     public SlaClock(TicketLifecycle lifecycle, TicketRepository tickets, TicketSlaRepository slas,
-            SlaCalendars calendars, Clock clock) {
+            SlaCalendars calendars, SupportCentreOnShift centreOnShift, Clock clock) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.slas = slas;
         this.calendars = calendars;
+        this.centreOnShift = centreOnShift;
         this.clock = clock;
     }
 
@@ -43,7 +45,7 @@ public class SlaClock {
             return dueTimesOf(current);
         }
         Instant now = now();
-        BusinessCalendar calendar = calendars.forTicket(targets.clock(), current.tenantId(), current.supportCentre());
+        BusinessCalendar calendar = calendarFor(targets.clock(), current, now);
         Duration resolution = Duration.ofMinutes(targets.resolutionMinutes());
         Ticket ticket = lifecycle.change(ticketId, "sla.clock-started")
                 .during(step)
@@ -67,7 +69,7 @@ public class SlaClock {
             return;
         }
         Instant now = now();
-        BusinessCalendar calendar = calendarOf(sla);
+        BusinessCalendar calendar = calendarOf(sla, now);
         lifecycle.change(ticketId, "sla.clock-paused")
                 .during(step)
                 .toState(TicketState.PENDING_CUSTOMER)
@@ -90,7 +92,7 @@ public class SlaClock {
             return dueTimesOf(ticket);
         }
         Instant now = now();
-        BusinessCalendar calendar = calendars.forTicket(clockOf(sla), ticket.tenantId(), ticket.supportCentre());
+        BusinessCalendar calendar = calendarFor(clockOf(sla), ticket, now);
         Instant warningAt = moved(calendar, now, sla.warningRemaining(), sla.warningAt());
         Instant resolutionDueAt = moved(calendar, now, sla.resolutionRemaining(), sla.resolutionDueAt());
         Duration paused = Duration.between(sla.pausedAt(), now);
@@ -139,12 +141,14 @@ public class SlaClock {
                 .apply();
     }
 
+    private BusinessCalendar calendarFor(SlaClockMode mode, Ticket ticket, Instant now) {
+        return calendars.forTicket(mode, ticket.tenantId(), () -> ticket.supportCentre() != null
+                ? ticket.supportCentre() : centreOnShift.at(now, ticket.region().value()));
+    }
+
     /** The calendar the running due times were laid out on; one no longer configured is chosen again. */
-    private BusinessCalendar calendarOf(TicketSla sla) {
-        return calendars.named(sla.calendar()).orElseGet(() -> {
-            Ticket ticket = tickets.get(sla.ticketId());
-            return calendars.forTicket(clockOf(sla), ticket.tenantId(), ticket.supportCentre());
-        });
+    private BusinessCalendar calendarOf(TicketSla sla, Instant now) {
+        return calendars.named(sla.calendar()).orElseGet(() -> calendarFor(clockOf(sla), tickets.get(sla.ticketId()), now));
     }
 
     // tickets whose clock started before the clock column existed ran round the clock

@@ -39,6 +39,9 @@ class BusinessHoursSlaTest extends EmbeddedStackTest {
     @Autowired
     private TicketSlaRepository slas;
 
+    @Autowired
+    private SupportCentreOnShift centreOnShift;
+
     private TicketApi api;
     private BusinessCalendar oneHourADay;
 
@@ -172,6 +175,13 @@ class BusinessHoursSlaTest extends EmbeddedStackTest {
     }
 
     @Test
+    void theCentreOnShiftIsTheOneTheRoutingDecisionWouldRouteTo() {
+        assertThat(centreOnShift.at(Instant.parse("2026-12-07T10:00:00Z"), "emea")).isEqualTo("emea-lisbon");
+        assertThat(centreOnShift.at(Instant.parse("2026-12-07T16:30:00Z"), "emea")).isEqualTo("amer-austin");
+        assertThat(centreOnShift.at(Instant.parse("2026-12-07T02:00:00Z"), "apac")).isEqualTo("apac-manila");
+    }
+
+    @Test
     void anUnknownTicketIsA404ProblemDetail() {
         ResponseEntity<JsonNode> response = http.getForEntity(
                 "/api/tenants/" + SLA_TEST_TENANT + "/tickets/" + UUID.randomUUID() + "/sla", JsonNode.class);
@@ -187,7 +197,7 @@ class BusinessHoursSlaTest extends EmbeddedStackTest {
     }
 
     private SlaClock clockAt(String instant) {
-        return new SlaClock(lifecycle, tickets, slas, calendars, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        return new SlaClock(lifecycle, tickets, slas, calendars, centreOnShift, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
     private void dueTimePassed(String ticketId, String column) {
