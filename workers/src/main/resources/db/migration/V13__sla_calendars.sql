@@ -12,6 +12,8 @@ alter table tickets
     add column resolution_remaining_seconds bigint,
     add column sla_paused_seconds           bigint not null default 0,
     add column responded_at                 timestamptz,
+    -- the first resolution, which the verdict judges (resolved_at is cleared when the ticket is reopened)
+    add column first_resolved_at            timestamptz,
     -- null until known
     add column response_met                 boolean,
     add column resolution_met               boolean;

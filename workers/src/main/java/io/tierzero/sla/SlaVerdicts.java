@@ -65,6 +65,7 @@ public class SlaVerdicts {
             lifecycle.change(ticketId, met ? "sla.resolution-met" : "sla.resolution-breached")
                     .once("sla.resolution:" + ticketId)
                     .because(met ? "Resolved within its due time" : "Resolved after its due time")
+                    .set("first_resolved_at", now)
                     .set("resolution_met", met)
                     .note("resolutionDueAt", sla.resolutionDueAt())
                     .note("resolvedBy", change.action())

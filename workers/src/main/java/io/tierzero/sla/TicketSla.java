@@ -29,6 +29,6 @@ public record TicketSla(
         boolean breached,
         Instant respondedAt,
         Boolean responseMet,
-        Instant resolvedAt,
+        Instant firstResolvedAt,
         Boolean resolutionMet) {
 }

@@ -37,7 +37,7 @@ public class TicketSlaRepository {
                 instant(rs, "sla_paused_at"), Duration.ofSeconds(rs.getLong("sla_paused_seconds")),
                 seconds(rs, "response_remaining_seconds"), seconds(rs, "warning_remaining_seconds"),
                 seconds(rs, "resolution_remaining_seconds"), instant(rs, "sla_warned_at"), rs.getBoolean("sla_breached"),
-                instant(rs, "responded_at"), rs.getObject("response_met", Boolean.class), instant(rs, "resolved_at"),
+                instant(rs, "responded_at"), rs.getObject("response_met", Boolean.class), instant(rs, "first_resolved_at"),
                 rs.getObject("resolution_met", Boolean.class));
     }
 

@@ -28,7 +28,10 @@ public record TicketSlaView(
     public record Calendar(String name, String zone) {
     }
 
-    /** A due time and, once known, when it was done and whether that met it (null until known). */
+    /**
+     * A due time and, once known, when it was done and whether that met it (null until known). For the resolution
+     * that is the first one: a reopened ticket keeps it.
+     */
     public record Verdict(Instant dueAt, Instant doneAt, Boolean met) {
     }
 
@@ -39,6 +42,6 @@ public record TicketSlaView(
                 sla.startedAt(), sla.pausedAt(), sla.pausedTotal().toSeconds(),
                 new Verdict(sla.responseDueAt(), sla.respondedAt(), sla.responseMet()),
                 sla.warningAt(), sla.warnedAt(),
-                new Verdict(sla.resolutionDueAt(), sla.resolvedAt(), sla.resolutionMet()), sla.breached());
+                new Verdict(sla.resolutionDueAt(), sla.firstResolvedAt(), sla.resolutionMet()), sla.breached());
     }
 }

@@ -2,13 +2,18 @@ package io.tierzero.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
 
 /** The calendars as they are configured in application.yml or the environment, bound and checked at start-up. */
 class SlaCalendarsConfigurationTest {
@@ -46,6 +51,47 @@ class SlaCalendarsConfigurationTest {
         new ApplicationContextRunner().withUserConfiguration(SlaConfiguration.class).run(context ->
                 assertThat(context.getBean(SlaCalendars.class).forTicket(SlaClockMode.BUSINESS_HOURS, "demo", SlaCalendarsConfigurationTest::notAsked))
                         .isSameAs(BusinessCalendar.TWENTY_FOUR_SEVEN));
+    }
+
+    @Test
+    void theReadmesYamlExampleBinds() {
+        String yaml = """
+                tierzero:
+                  sla:
+                    calendars:
+                      lisbon-office:
+                        zone: Europe/Lisbon
+                        hours:
+                          monday-friday: "09:00-12:30, 13:30-18:00"
+                          saturday: "09:00-13:00"
+                        holidays: [2026-12-08, 2026-12-25]
+                      manila-centre:
+                        zone: Asia/Manila
+                        hours: {monday-saturday: 24h}
+                    tenant-calendars:
+                      acme: lisbon-office
+                    centre-calendars:
+                      apac-manila: manila-centre
+                """;
+        new ApplicationContextRunner().withUserConfiguration(SlaConfiguration.class)
+                .withInitializer(context -> {
+                    try {
+                        new YamlPropertySourceLoader().load("readme", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
+                                .forEach(context.getEnvironment().getPropertySources()::addFirst);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .run(context -> {
+                    SlaCalendars calendars = context.getBean(SlaCalendars.class);
+                    BusinessCalendar lisbon = calendars.forTicket(SlaClockMode.BUSINESS_HOURS, "acme", SlaCalendarsConfigurationTest::notAsked);
+                    // Saturday 5 December 12:00 + 2h: one hour on Saturday, Monday 7th from 09:00; 8th is a holiday
+                    assertThat(lisbon.plus(Instant.parse("2026-12-05T12:00:00Z"), Duration.ofHours(2)))
+                            .isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
+                    assertThat(lisbon.between(Instant.parse("2026-12-08T00:00:00Z"), Instant.parse("2026-12-09T00:00:00Z"))).isZero();
+                    assertThat(calendars.forTicket(SlaClockMode.BUSINESS_HOURS, "globex", () -> "apac-manila").zone().getId())
+                            .isEqualTo("Asia/Manila");
+                });
     }
 
     @Test
