@@ -93,8 +93,6 @@ public class SlaClock {
         }
         Instant now = now();
         BusinessCalendar calendar = calendarFor(clockOf(sla), ticket, now);
-        Instant warningAt = moved(calendar, now, sla.warningRemaining(), sla.warningAt());
-        Instant resolutionDueAt = moved(calendar, now, sla.resolutionRemaining(), sla.resolutionDueAt());
         Duration paused = Duration.between(sla.pausedAt(), now);
         var change = lifecycle.change(ticketId, "sla.clock-resumed")
                 .during(step)
@@ -107,8 +105,8 @@ public class SlaClock {
                 .set("resolution_remaining_seconds", null)
                 .set("sla_calendar", calendar.name())
                 .set("response_due_at", moved(calendar, now, sla.responseRemaining(), sla.responseDueAt()))
-                .set("resolution_due_at", resolutionDueAt)
-                .set("sla_warning_at", warningAt)
+                .set("resolution_due_at", moved(calendar, now, sla.resolutionRemaining(), sla.resolutionDueAt()))
+                .set("sla_warning_at", moved(calendar, now, sla.warningRemaining(), sla.warningAt()))
                 .note("pausedSeconds", paused.toSeconds());
         // the warning is given once per warning time: a moved one is given again when it comes
         if (sla.warningRemaining() != null) {
