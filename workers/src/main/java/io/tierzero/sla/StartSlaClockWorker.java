@@ -19,13 +19,16 @@ public class StartSlaClockWorker {
 
     @JobWorker(type = "sla.start-clock")
     public Map<String, Object> startClock(ActivatedJob job, @Variable String ticketId, @Variable String priority,
-                                          @Variable SlaTargets slaTargets) {
-        SlaDueTimes due = slaClock.start(UUID.fromString(ticketId), priority, slaTargets.responseMinutes(),
-                slaTargets.resolutionMinutes(), JobSteps.stepOf(job));
+                                          @Variable SlaTargetsDecision slaTargets) {
+        SlaDueTimes due = slaClock.start(UUID.fromString(ticketId), priority, slaTargets.toTargets(), JobSteps.stepOf(job));
         return SlaVariables.of(due);
     }
 
-    /** The result of decisions/sla-targets.dmn. */
-    public record SlaTargets(long responseMinutes, long resolutionMinutes) {
+    /** The result of decisions/sla-targets.dmn as the engine gives it. */
+    public record SlaTargetsDecision(long responseMinutes, long resolutionMinutes, String clock) {
+
+        SlaTargets toTargets() {
+            return new SlaTargets(responseMinutes, resolutionMinutes, SlaClockMode.of(clock));
+        }
     }
 }

@@ -3,15 +3,18 @@ package io.tierzero.ticket;
 import io.tierzero.audit.Actor;
 import io.tierzero.audit.AuditEntry;
 import io.tierzero.audit.AuditTrail;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies changes to tickets together with their audit events, in one transaction. A change made by a process
- * step is applied once: a job delivered twice finds its audit event and changes nothing.
+ * step is applied once: a job delivered twice finds its audit event and changes nothing. Each applied change is
+ * published as {@link TicketChanged} inside the transaction, so what observers write commits or fails with it.
  */
 @Service
 public class TicketLifecycle {
@@ -19,11 +22,14 @@ public class TicketLifecycle {
     private final TicketRepository tickets;
     private final AuditTrail auditTrail;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    public TicketLifecycle(TicketRepository tickets, AuditTrail auditTrail, TransactionTemplate transaction) {
+    public TicketLifecycle(TicketRepository tickets, AuditTrail auditTrail, TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.auditTrail = auditTrail;
         this.transaction = transaction;
+        this.events = events;
     }
 
     /** Starts describing a change; {@link Change#apply()} carries it out. */
@@ -61,7 +67,9 @@ public class TicketLifecycle {
                 change.actor, change.reason,
                 change.step == null ? ticket.processInstanceKey() : Long.valueOf(change.step.processInstanceKey()),
                 change.step == null ? null : change.step.elementId(), idempotencyKey, change.payload));
-        return tickets.get(ticket.ticketId());
+        Ticket changed = tickets.get(ticket.ticketId());
+        events.publishEvent(new TicketChanged(change.action, ticket, changed, Collections.unmodifiableMap(new LinkedHashMap<>(change.payload))));
+        return changed;
     }
 
     public final class Change {

@@ -78,6 +78,8 @@ class DecisionTablesTest {
                 JsonNode targets = evaluate("sla-targets", vars("priority", PRIORITIES.get(p), "clientTier", TIERS.get(t)));
                 response[p][t] = targets.get("responseMinutes").asInt();
                 resolution[p][t] = targets.get("resolutionMinutes").asInt();
+                assertThat(targets.get("clock").asText()).as("clock of %s %s", PRIORITIES.get(p), TIERS.get(t))
+                        .isEqualTo(p < 2 ? "24x7" : "business-hours");
                 assertThat(response[p][t]).as("%s %s", PRIORITIES.get(p), TIERS.get(t)).isPositive()
                         .isLessThan(resolution[p][t]);
                 if (p > 0) {

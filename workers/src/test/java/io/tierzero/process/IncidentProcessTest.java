@@ -121,7 +121,7 @@ class IncidentProcessTest {
     void normalIncidentIsDiagnosedResolvedAndClosedWithoutReview() {
         ProcessInstanceEvent instance = startAndCategorise("medium", "medium");
         assertThat(instance).hasVariableWithValue("priority", "P3")
-                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 60, "resolutionMinutes", 1440));
+                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 60, "resolutionMinutes", 1440, "clock", "business-hours"));
         driver.assertNoJob("incident.declare-major");
         ActivatedJob assign = driver.assign(Duration.ofDays(1));
         assertThat(assign.getElementId()).isEqualTo("assign-to-resolver-group");
@@ -139,7 +139,7 @@ class IncidentProcessTest {
     void p1IsDeclaredMajorAndReviewedBeforeClosure() {
         ProcessInstanceEvent instance = startAndCategorise("high", "high");
         assertThat(instance).hasVariableWithValue("priority", "P1")
-                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 15, "resolutionMinutes", 240));
+                .hasVariableWithValue("slaTargets", Map.of("responseMinutes", 15, "resolutionMinutes", 240, "clock", "24x7"));
         driver.complete("incident.declare-major");
         driver.assign(Duration.ofDays(1));
         driver.complete(driver.userTask("diagnose-incident"), Map.of("resolutionNotes", "failed over the database"));

@@ -66,7 +66,7 @@ class ServiceRequestProcessTest {
     void automatedRemediationResolvedAndConfirmedClosesTheRequest() {
         ProcessInstanceEvent instance = automated("low", "none");
         assertThat(instance).hasVariableWithValue("priority", "P2");
-        assertThat(instance).hasVariableWithValue("slaTargets", Map.of("responseMinutes", 30, "resolutionMinutes", 480));
+        assertThat(instance).hasVariableWithValue("slaTargets", Map.of("responseMinutes", 30, "resolutionMinutes", 480, "clock", "24x7"));
         driver.complete("remediation.run-playbook", Map.of("remediationOutcome", "resolved"));
         driver.complete("communication.notify-automation-result");
         confirmAndClose(instance, false);

@@ -29,6 +29,9 @@ public abstract class EmbeddedStackTest {
     protected static final String ALERT_TEST_TENANT = "alerts-test";
     protected static final String ALERTMANAGER_TEST_TENANT = "alertmanager-test";
     protected static final String ALERT_TEST_TOKEN = "monitoring-test-token";
+    /** A tenant on a business-hours calendar of one hour a day (09:00-10:00 UTC); the SLA test creates it. */
+    protected static final String SLA_TEST_TENANT = "sla-hours";
+    protected static final String SLA_TEST_CALENDAR = "one-hour-a-day";
     /** The demo tenant's Slack signing secret and Teams security token (base64, as Teams shows it). */
     protected static final String SLACK_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     protected static final String TEAMS_SECURITY_TOKEN = "dGllcnplcm8tdGVhbXMtdGVzdC1zZWN1cml0eS10b2tlbg==";
@@ -74,7 +77,11 @@ public abstract class EmbeddedStackTest {
                 Map.entry("tierzero.monitoring.tokens." + ALERTMANAGER_TEST_TENANT, ALERT_TEST_TOKEN),
                 // the demo tenant's chat bots
                 Map.entry("tierzero.chat.demo.slack-signing-secret", SLACK_SIGNING_SECRET),
-                Map.entry("tierzero.chat.demo.teams-security-token", TEAMS_SECURITY_TOKEN));
+                Map.entry("tierzero.chat.demo.teams-security-token", TEAMS_SECURITY_TOKEN),
+                // business time far from wall-clock time, whenever the test runs
+                Map.entry("tierzero.sla.calendars." + SLA_TEST_CALENDAR + ".zone", "UTC"),
+                Map.entry("tierzero.sla.calendars." + SLA_TEST_CALENDAR + ".hours.monday-sunday", "09:00-10:00"),
+                Map.entry("tierzero.sla.tenant-calendars." + SLA_TEST_TENANT, SLA_TEST_CALENDAR));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */
