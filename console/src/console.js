@@ -108,6 +108,14 @@ const views = {
       <div class="card"><h2>Audit trail integrity</h2>
         <p id="chain" class="muted">Recomputing the hash chain…</p>
         <button id="verify" class="secondary">Verify again</button></div>
+      <div class="card"><h2>Evidence pack</h2>
+        <form id="evidence" class="search">
+          <label>From <input name="from" type="date" required></label>
+          <label>To (excluded) <input name="to" type="date" required></label>
+          <button type="submit">Export (HTML)</button>
+        </form>
+        <p class="muted">Chain verification, SLA report, automated actions with their signatures checked, an audit
+          sample and the ISO/IEC 20000 control mapping, for the period.</p></div>
       <div class="card"><h2>Search the audit trail</h2>
         <form id="audit-search" class="search">
           <label>Ticket <input name="ticket" placeholder="DEMO-000042"></label>
@@ -147,6 +155,17 @@ const views = {
             <td>${event.action}</td><td>${event.actor_kind}: ${event.actor_id}</td><td>${event.reason}</td>
             <td>${event.bpmn_element_id}</td></tr>`).join('') + '</tbody></table>';
       });
+    };
+    const evidence = document.getElementById('evidence');
+    const today = new Date();
+    evidence.to.valueAsDate = today;
+    evidence.from.valueAsDate = new Date(today.getTime() - 30 * 24 * 3600 * 1000);
+    evidence.onsubmit = submitted => {
+      submitted.preventDefault();
+      const period = new URLSearchParams({
+        from: `${evidence.from.value}T00:00:00Z`, to: `${evidence.to.value}T00:00:00Z`
+      });
+      location.href = `/api/tenants/${tenant()}/evidence-pack?${period}`;
     };
     document.getElementById('verify').onclick = () => act(showChain);
     await showChain();

@@ -104,6 +104,26 @@ public class AuditTrail {
                 .params(tenantId, sequenceNumber, limit).query(ROW_MAPPER).list();
     }
 
+    /** A tenant's events of a period whose action starts with the prefix, oldest first. */
+    public List<AuditEvent> eventsBetween(String tenantId, Instant from, Instant to, String actionPrefix) {
+        return jdbc.sql("""
+                        select * from ticket_events where tenant_id = ? and occurred_at >= ? and occurred_at < ?
+                        and starts_with(action, ?) order by sequence_number""")
+                .params(tenantId, Timestamp.from(from), Timestamp.from(to), actionPrefix).query(ROW_MAPPER).list();
+    }
+
+    /**
+     * A random sample of a tenant's events of a period, in trail order. The seed makes it reproducible: the same
+     * seed draws the same events, so an auditor can ask for the sample again.
+     */
+    public List<AuditEvent> sampleBetween(String tenantId, Instant from, Instant to, String seed, int size) {
+        return jdbc.sql("""
+                        select * from (select * from ticket_events where tenant_id = ? and occurred_at >= ? and occurred_at < ?
+                                       order by md5(event_id::text || ?) limit ?) sample
+                        order by sequence_number""")
+                .params(tenantId, Timestamp.from(from), Timestamp.from(to), seed, size).query(ROW_MAPPER).list();
+    }
+
     static AuditEvent sealed(AuditEvent event) {
         return new AuditEvent(event.tenantId(), event.sequenceNumber(), event.eventId(), event.ticketId(),
                 event.occurredAt(), event.eventType(), event.action(), event.fromState(), event.toState(),

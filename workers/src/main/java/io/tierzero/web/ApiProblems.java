@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierzero.audit.search.AuditSearchUnavailableException;
 import io.tierzero.audit.search.InvalidAuditQueryException;
 import io.tierzero.communication.InvalidOutboxQueryException;
+import io.tierzero.compliance.InvalidEvidencePeriodException;
 import io.tierzero.communication.MessageNotRetryableException;
 import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
@@ -70,6 +71,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidAuditQueryException.class)
     ProblemDetail invalidAuditQuery(InvalidAuditQueryException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid audit search", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidEvidencePeriodException.class)
+    ProblemDetail invalidEvidencePeriod(InvalidEvidencePeriodException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid evidence pack request", e.getMessage());
     }
 
     @ExceptionHandler(AuditSearchUnavailableException.class)

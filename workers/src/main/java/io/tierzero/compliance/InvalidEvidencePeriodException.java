@@ -1,0 +1,8 @@
+package io.tierzero.compliance;
+
+public class InvalidEvidencePeriodException extends RuntimeException {
+
+    public InvalidEvidencePeriodException(String message) {
+        super(message);
+    }
+}
