@@ -9,6 +9,7 @@ import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.escalation.NoEscalationPackageException;
 import io.tierzero.remediation.NoAutomatedAttemptException;
+import io.tierzero.reports.InvalidReportQueryException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
@@ -65,8 +66,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid outbox query", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidReportRequestException.class)
-    ProblemDetail invalidReportRequest(InvalidReportRequestException e) {
+    @ExceptionHandler({InvalidReportRequestException.class, InvalidReportQueryException.class})
+    ProblemDetail invalidReportRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid report request", e.getMessage());
     }
 
