@@ -1,11 +1,13 @@
 package io.tierzero.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A tenant's service-desk KPIs for a period [from, to). Durations are in seconds; rates are fractions between 0
- * and 1, null when there is nothing to divide by. The definitions are in {@link KpiRepository}.
+ * and 1, null (a JSON null, never left out) when there is nothing to divide by. The definitions are in
+ * {@link KpiRepository}.
  */
 public record KpiReport(String tenantId, Instant from, Instant to, Volume volume, Automation automation,
         FirstResponse firstResponse, ResolutionTimes resolutionTimes, SlaAttainment slaAttainment,
@@ -16,10 +18,12 @@ public record KpiReport(String tenantId, Instant from, Instant to, Volume volume
     }
 
     /** Of the tickets resolved in the period, those resolved with no engineer (the deflection rate). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Automation(long resolved, long automated, long human, Double rate) {
     }
 
     /** Count, mean, median and 90th percentile of durations; the statistics are null when the count is 0. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Durations(long count, Double meanSeconds, Double medianSeconds, Double p90Seconds) {
 
         public static final Durations NONE = new Durations(0, null, null, null);
@@ -46,10 +50,12 @@ public record KpiReport(String tenantId, Instant from, Instant to, Volume volume
     }
 
     /** Tickets resolved in the period within their resolution target, of those that had one. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SlaAttainment(long resolvedWithTarget, long met, Double attainment, long resolvedWithoutTarget,
             List<PrioritySla> byPriority) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PrioritySla(String priority, long resolved, long met, Double attainment) {
     }
 
@@ -57,6 +63,7 @@ public record KpiReport(String tenantId, Instant from, Instant to, Volume volume
      * Of the tickets created in the period: those handed to people (a task in a support group's queue), those
      * escalated to a higher support tier, and, of those automation tried, the ones it handed to people.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Escalation(long tickets, long handedToPeople, Double rate, long escalatedToHigherTier,
             Double higherTierRate, long automationAttempted, long automationHandedToPeople) {
     }
@@ -65,6 +72,7 @@ public record KpiReport(String tenantId, Instant from, Instant to, Volume volume
      * Of the tickets created in the period: those moved to another group at least once, and the ping-pong ones
      * (back to a group they had before, or moved more than {@code maxReassignments} times).
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Reassignment(long tickets, long reassigned, long pingPong, Double pingPongRate,
             int maxReassignments) {
     }
@@ -73,10 +81,12 @@ public record KpiReport(String tenantId, Instant from, Instant to, Volume volume
      * The triage model's group predictions made on the UTC days of the period, against the outcomes confirmed
      * since (the drift report's figures, summed over those days).
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ModelAccuracy(long predictions, long outcomes, long correct, Double accuracy,
             List<ModelVersionAccuracy> byModelVersion) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ModelVersionAccuracy(String modelVersion, Double validationAccuracy, long predictions,
             long outcomes, long correct, Double accuracy) {
     }

@@ -1,5 +1,6 @@
 package io.tierzero.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  * costs (compute, licences) and the currency of the amounts. {@code updatedAt} and {@code updatedBy} are null
  * while the tenant uses the {@link #DEFAULTS}.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RoiInputs(BigDecimal hourlyCost, BigDecimal handlingMinutes, BigDecimal costPerAutomatedTicket,
         String currency, Instant updatedAt, String updatedBy) {
 
