@@ -36,6 +36,8 @@ class KpiRepositoryTest extends EmbeddedStackTest {
     @Autowired
     private KpiReports reports;
     @Autowired
+    private RoiReports roiReports;
+    @Autowired
     private AuditTrail auditTrail;
     @Autowired
     private TransactionTemplate transaction;
@@ -228,6 +230,36 @@ class KpiRepositoryTest extends EmbeddedStackTest {
     }
 
     @Test
+    void theRoiScalesThePeriodToAMonthAndPricesTheAutomatedTicketsAtTheirOwnCost() {
+        KpiOracle oracle = oracle();
+        RoiReport roi = roiReports.report(tenant, window);
+
+        double monthlyVolume = oracle.created().size() * (30.4375 / 11);
+        double automationRate = (double) oracle.resolved().stream().filter(oracle::automated).count()
+                / oracle.resolved().size();
+        double handlingHours = KpiOracle.mean(oracle.handlingMinutesPerTicket()) / 60;
+        RoiInputs defaults = RoiInputs.DEFAULTS;
+        double hourlyCost = defaults.hourlyCost().doubleValue();
+        assertThat(roi.variables().monthlyVolume()).isEqualTo(RoiReport.Figure.measured(roi.variables().monthlyVolume().value()));
+        assertThat(roi.variables().monthlyVolume().value()).isCloseTo(monthlyVolume, within(1e-9));
+        assertThat(roi.variables().automationRate()).isEqualTo(RoiReport.Figure.measured(automationRate));
+        assertThat(roi.variables().escalationRate()).isEqualTo(RoiReport.Figure.measured(4.0 / 7));
+        assertThat(roi.variables().handlingMinutes().source()).isEqualTo(RoiReport.MEASURED);
+        assertThat(roi.variables().handlingMinutes().value()).isCloseTo(handlingHours * 60, within(1e-6));
+        assertThat(roi.variables().hourlyCost()).isEqualTo(RoiReport.Figure.input(hourlyCost));
+        assertThat(roi.currency()).isEqualTo(defaults.currency());
+
+        double without = monthlyVolume * handlingHours * hourlyCost;
+        double with = monthlyVolume * (1 - automationRate) * handlingHours * hourlyCost
+                + monthlyVolume * automationRate * defaults.costPerAutomatedTicket().doubleValue();
+        assertThat(roi.savings().monthlyCostWithoutTierZero()).isCloseTo(without, within(1e-6));
+        assertThat(roi.savings().monthlyCostWithTierZero()).isCloseTo(with, within(1e-6));
+        assertThat(roi.savings().costSavedPerMonth()).isCloseTo(without - with, within(1e-6)).isPositive();
+        assertThat(roi.savings().engineerHoursSavedPerMonth())
+                .isCloseTo(monthlyVolume * automationRate * handlingHours, within(1e-6));
+    }
+
+    @Test
     void anEmptyPeriodHasZeroCountsAndNoRates() {
         ReportWindow empty = new ReportWindow(now.minus(Duration.ofDays(300)), now.minus(Duration.ofDays(200)));
         KpiReport report = reports.report(tenant, empty);
@@ -240,6 +272,10 @@ class KpiRepositoryTest extends EmbeddedStackTest {
         assertThat(report.escalation().rate()).isNull();
         assertThat(report.reassignment().pingPongRate()).isNull();
         assertThat(report.modelAccuracy().accuracy()).isNull();
+        RoiReport roi = roiReports.report(tenant, empty);
+        assertThat(roi.variables().handlingMinutes()).as("nothing measured: the input")
+                .isEqualTo(RoiReport.Figure.input(RoiInputs.DEFAULTS.handlingMinutes().doubleValue()));
+        assertThat(roi.savings().costSavedPerMonth()).isZero();
     }
 
     private static void assertDurations(Durations actual, List<TicketRow> tickets,
