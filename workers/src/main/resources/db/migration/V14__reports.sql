@@ -9,3 +9,8 @@ create table report_roi_inputs (
     updated_at                timestamptz not null default now(),
     updated_by                text not null
 );
+
+-- The reports select tickets by creation or resolution time and look up each ticket's tasks.
+create index tickets_by_tenant_created on tickets (tenant_id, created_at);
+create index tickets_by_tenant_resolved on tickets (tenant_id, resolved_at) where resolved_at is not null;
+create index human_tasks_by_ticket on human_tasks (ticket_id);
