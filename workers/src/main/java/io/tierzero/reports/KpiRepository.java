@@ -54,14 +54,19 @@ public class KpiRepository {
     /** The form of the task in which a person approves an automated action (see HumanTasks). */
     private static final String APPROVAL_FORM = "approve-automated-action";
 
-    /** 'automated' or 'human', for a ticket row aliased t. */
-    private static final String HANDLING = """
-            case when exists (select 1 from playbook_executions pe
-                              where pe.ticket_id = t.ticket_id and pe.state = 'succeeded')
-                   and not exists (select 1 from human_tasks h
-                                   where h.ticket_id = t.ticket_id and h.claimed_at is not null
-                                     and h.form_id is distinct from :approvalForm)
-                 then 'automated' else 'human' end""";
+    /**
+     * The tenant's automated tickets, a query's first common table expression: joined to the tickets (aliased t)
+     * with {@code HANDLING_JOIN}, {@code HANDLING} says 'automated' or 'human'. One set joined once, rather than
+     * subqueries per ticket: a query over 50,000 tickets takes a second, not minutes.
+     */
+    private static final String AUTOMATED = """
+            with automated as (
+                select ticket_id from playbook_executions where tenant_id = :tenant and state = 'succeeded'
+                except
+                select ticket_id from human_tasks
+                where tenant_id = :tenant and claimed_at is not null and form_id is distinct from :approvalForm)""";
+    private static final String HANDLING_JOIN = "left join automated a on a.ticket_id = t.ticket_id";
+    private static final String HANDLING = "case when a.ticket_id is null then 'human' else 'automated' end";
 
     private static final String DURATION_STATISTICS = """
             count(seconds) as n, avg(seconds) as mean,
@@ -86,10 +91,11 @@ public class KpiRepository {
 
     public Automation automation(String tenantId, ReportWindow window) {
         return query("""
-                        select count(*) as resolved, count(*) filter (where handling = 'automated') as automated
-                        from (select %s as handling from tickets t
-                              where t.tenant_id = :tenant and t.resolved_at >= :from and t.resolved_at < :to) r"""
-                        .formatted(HANDLING), tenantId, window)
+                        %s
+                        select count(*) as resolved, count(a.ticket_id) as automated
+                        from tickets t %s
+                        where t.tenant_id = :tenant and t.resolved_at >= :from and t.resolved_at < :to"""
+                        .formatted(AUTOMATED, HANDLING_JOIN), tenantId, window)
                 .query((rs, n) -> {
                     long resolved = rs.getLong("resolved");
                     long automated = rs.getLong("automated");
@@ -102,22 +108,26 @@ public class KpiRepository {
         Map<String, Durations> byHandling = new LinkedHashMap<>();
         long[] created = new long[1];
         query("""
-                        with created as (
-                            select %s as handling,
-                                   extract(epoch from least(t.resolved_at, (
-                                       select min(e.occurred_at) from ticket_events e
-                                       where e.tenant_id = t.tenant_id and e.ticket_id = t.ticket_id
-                                         and (e.action in ('task.claimed', 'ticket.resolved',
-                                                           'remediation.playbook-succeeded')
-                                              or (e.action = 'communication.queued'
-                                                  and e.payload::jsonb ->> 'template'
-                                                      not in ('acknowledgement', 'escalated'))))
-                                   ) - t.created_at)::float8 as seconds
-                            from tickets t
-                            where t.tenant_id = :tenant and t.created_at >= :from and t.created_at < :to)
+                        %s,
+                        created as (
+                            select t.ticket_id, t.created_at, t.resolved_at, %s as handling
+                            from tickets t %s
+                            where t.tenant_id = :tenant and t.created_at >= :from and t.created_at < :to),
+                        responses as (
+                            select e.ticket_id, min(e.occurred_at) as first_at
+                            from ticket_events e join created c on c.ticket_id = e.ticket_id
+                            where e.tenant_id = :tenant
+                              and (e.action in ('task.claimed', 'ticket.resolved', 'remediation.playbook-succeeded')
+                                   or (e.action = 'communication.queued'
+                                       and e.payload::jsonb ->> 'template' not in ('acknowledgement', 'escalated')))
+                            group by e.ticket_id),
+                        responded as (
+                            select c.handling,
+                                   extract(epoch from least(c.resolved_at, r.first_at) - c.created_at)::float8 as seconds
+                            from created c left join responses r on r.ticket_id = c.ticket_id)
                         select grouping(handling) as overall, handling, count(*) as created, %s
-                        from created group by grouping sets ((handling), ())"""
-                        .formatted(HANDLING, DURATION_STATISTICS), tenantId, window)
+                        from responded group by grouping sets ((handling), ())"""
+                        .formatted(AUTOMATED, HANDLING, HANDLING_JOIN, DURATION_STATISTICS), tenantId, window)
                 .query((ResultSet rs) -> {
                     String key = rs.getInt("overall") == 1 ? "all" : rs.getString("handling");
                     byHandling.put(key, durations(rs));
@@ -134,17 +144,18 @@ public class KpiRepository {
         Map<String, Map<String, Durations>> byPriority = new TreeMap<>();
         Map<String, Map<String, Durations>> byCategory = new TreeMap<>();
         query("""
-                        with resolved as (
+                        %s,
+                        resolved as (
                             select coalesce(t.priority, :unset) as priority, coalesce(t.category, :unset) as category,
                                    %s as handling, extract(epoch from t.resolved_at - t.created_at)::float8 as seconds
-                            from tickets t
+                            from tickets t %s
                             where t.tenant_id = :tenant and t.resolved_at >= :from and t.resolved_at < :to)
                         select grouping(priority) as no_priority, grouping(category) as no_category,
                                grouping(handling) as no_handling, priority, category, handling, %s
                         from resolved
                         group by grouping sets ((priority, handling), (priority), (category, handling), (category),
                                                 (handling), ())"""
-                        .formatted(HANDLING, DURATION_STATISTICS), tenantId, window)
+                        .formatted(AUTOMATED, HANDLING, HANDLING_JOIN, DURATION_STATISTICS), tenantId, window)
                 .param("unset", UNSET)
                 .query((ResultSet rs) -> {
                     String handling = rs.getInt("no_handling") == 1 ? "all" : rs.getString("handling");
@@ -199,20 +210,26 @@ public class KpiRepository {
 
     public Escalation escalation(String tenantId, ReportWindow window) {
         return query("""
-                        select count(*) as tickets,
-                               count(*) filter (where to_people) as to_people,
-                               count(*) filter (where to_higher_tier) as to_higher_tier,
-                               count(*) filter (where automation_tried) as automation_tried,
-                               count(*) filter (where automation_tried and to_people) as automation_to_people
-                        from (select exists (select 1 from human_tasks h where h.ticket_id = t.ticket_id
-                                                and h.form_id is distinct from :approvalForm) as to_people,
-                                     exists (select 1 from ticket_events e
-                                             where e.tenant_id = t.tenant_id and e.ticket_id = t.ticket_id
-                                               and e.action = 'escalation.functional') as to_higher_tier,
-                                     exists (select 1 from playbook_executions pe
-                                             where pe.ticket_id = t.ticket_id) as automation_tried
-                              from tickets t
-                              where t.tenant_id = :tenant and t.created_at >= :from and t.created_at < :to) x""",
+                        with created as (
+                            select ticket_id from tickets
+                            where tenant_id = :tenant and created_at >= :from and created_at < :to),
+                        to_people as (
+                            select distinct h.ticket_id from human_tasks h join created c on c.ticket_id = h.ticket_id
+                            where h.form_id is distinct from :approvalForm),
+                        to_higher_tier as (
+                            select distinct e.ticket_id from ticket_events e join created c on c.ticket_id = e.ticket_id
+                            where e.tenant_id = :tenant and e.action = 'escalation.functional'),
+                        automation_tried as (
+                            select distinct pe.ticket_id from playbook_executions pe
+                            join created c on c.ticket_id = pe.ticket_id)
+                        select count(*) as tickets, count(p.ticket_id) as to_people,
+                               count(h.ticket_id) as to_higher_tier, count(a.ticket_id) as automation_tried,
+                               count(*) filter (where a.ticket_id is not null and p.ticket_id is not null)
+                                   as automation_to_people
+                        from created c
+                        left join to_people p on p.ticket_id = c.ticket_id
+                        left join to_higher_tier h on h.ticket_id = c.ticket_id
+                        left join automation_tried a on a.ticket_id = c.ticket_id""",
                         tenantId, window)
                 .query((rs, n) -> {
                     long tickets = rs.getLong("tickets");
