@@ -1,9 +1,19 @@
 package io.tierzero.reports;
 
-/** A report asked for with a period or inputs that cannot be used; answered with 400 and what to fix. */
-public class InvalidReportQueryException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-    public InvalidReportQueryException(String message) {
-        super(message);
+/** A report asked for with a period or inputs that cannot be used: a 400 problem detail saying what to fix. */
+public class InvalidReportQueryException extends ErrorResponseException {
+
+    public InvalidReportQueryException(String detail) {
+        super(HttpStatus.BAD_REQUEST, problem(detail), null);
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid report request");
+        return problem;
     }
 }

@@ -9,7 +9,6 @@ import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.escalation.NoEscalationPackageException;
 import io.tierzero.remediation.NoAutomatedAttemptException;
-import io.tierzero.reports.InvalidReportQueryException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
@@ -66,8 +65,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid outbox query", e.getMessage());
     }
 
-    @ExceptionHandler({InvalidReportRequestException.class, InvalidReportQueryException.class})
-    ProblemDetail invalidReportRequest(RuntimeException e) {
+    @ExceptionHandler(InvalidReportRequestException.class)
+    ProblemDetail invalidReportRequest(InvalidReportRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid report request", e.getMessage());
     }
 
