@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const settings = {
+export const settings = {
   baseUrl: required('TIERZERO_URL'),
   tenant: required('TIERZERO_TENANT'),
   screenshots: required('TIERZERO_SCREENSHOTS')

@@ -29,6 +29,34 @@ function html(strings, ...values) {
 }
 
 const when = instant => instant ? new Date(instant).toLocaleString() : '';
+const percent = fraction => fraction === null || fraction === undefined ? '–' : `${(fraction * 100).toFixed(1)}%`;
+const number = value => value === null || value === undefined ? '–' : value.toLocaleString('en', { maximumFractionDigits: 1 });
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) {
+    return '–';
+  }
+  if (seconds < 90) {
+    return `${Math.round(seconds)} s`;
+  }
+  return seconds < 5400 ? `${(seconds / 60).toFixed(1)} min` : `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** A horizontal bar chart as SVG: one row per line, one bar per series (none for a null), scaled to the largest value. */
+function bars(lines, series, format) {
+  if (lines.length === 0) {
+    return '<p class="muted">Nothing resolved in the period.</p>';
+  }
+  const largest = Math.max(...lines.flatMap(line => line.values).filter(value => value !== null), 1e-9);
+  const rowHeight = 14 * series.length + 10;
+  const rows = lines.map((line, row) => line.values.map((value, i) => {
+    const y = row * rowHeight + i * 14;
+    const width = value === null ? 0 : Math.round(480 * value / largest);
+    return html`<rect class="series-${i}" x="90" y="${y}" width="${width}" height="12"></rect>
+      <text x="${96 + width}" y="${y + 10}">${series[i]}: ${format(value)}</text>`;
+  }).join('') + html`<text x="0" y="${row * rowHeight + 10}">${line.label}</text>`).join('');
+  return `<svg class="chart" width="760" height="${lines.length * rowHeight}">${rows}</svg>`;
+}
 
 const views = {
   async inbox() {
@@ -101,6 +129,67 @@ const views = {
     if (diagram.currentElementId && elements.get(diagram.currentElementId)) {
       canvas.addMarker(diagram.currentElementId, 'current');
     }
+  },
+
+  async dashboard() {
+    const to = new Date();
+    const from = new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+    const period = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    const [kpis, roi, inputs] = await Promise.all([
+      api(`/reports/kpis?${period}`), api(`/reports/roi?${period}`), api('/reports/roi-inputs')]);
+    const tile = (id, label, value, detail = '') => html`<div class="tile" data-kpi="${id}"><span class="label">${label}</span>
+      <span class="value">${value}</span><span class="muted">${detail}</span></div>`;
+    const figure = (id, label, variable, unit) => tile(id, label, number(variable.value) + unit, variable.source);
+    view.innerHTML = html`<h1>Executive dashboard</h1>
+      <p class="muted">Last 30 days: ${when(kpis.from)} to ${when(kpis.to)}.</p>` +
+      '<div class="tiles">' +
+      tile('created', 'Tickets created', kpis.volume.created) +
+      tile('resolved', 'Tickets resolved', kpis.volume.resolved) +
+      tile('automation-rate', 'Resolved with no engineer', percent(kpis.automation.rate),
+        `${kpis.automation.automated} of ${kpis.automation.resolved}`) +
+      tile('first-response', 'First response (median)', duration(kpis.firstResponse.times.all.medianSeconds)) +
+      tile('mttr', 'Time to resolve (median)', duration(kpis.resolutionTimes.overall.all.medianSeconds)) +
+      tile('sla-attainment', 'Resolved within SLA', percent(kpis.slaAttainment.attainment),
+        `${kpis.slaAttainment.met} of ${kpis.slaAttainment.resolvedWithTarget}`) +
+      tile('escalation-rate', 'Handed to people', percent(kpis.escalation.rate)) +
+      tile('ping-pong-rate', 'Reassignment ping-pong', percent(kpis.reassignment.pingPongRate)) +
+      tile('model-accuracy', 'Triage accuracy (confirmed)', percent(kpis.modelAccuracy.accuracy),
+        `${kpis.modelAccuracy.outcomes} outcomes`) +
+      '</div><h2>Time to resolve by priority: automated and by people (median)</h2>' +
+      bars(kpis.resolutionTimes.byPriority.map(line => ({
+        label: line.priority,
+        values: [line.automated.medianSeconds, line.human.medianSeconds]
+      })), ['automated', 'people'], duration) +
+      '<h2>Resolved within SLA by priority</h2>' +
+      bars(kpis.slaAttainment.byPriority.map(line => ({ label: line.priority, values: [line.attainment] })),
+        ['attainment'], percent) +
+      html`<h2>Return on investment (per month, ${roi.currency})</h2>` + '<div class="tiles">' +
+      figure('roi-volume', 'Tickets per month', roi.variables.monthlyVolume, '') +
+      tile('roi-automation-rate', 'Automation rate', percent(roi.variables.automationRate.value),
+        roi.variables.automationRate.source) +
+      figure('roi-handling', 'Engineer minutes per ticket', roi.variables.handlingMinutes, ' min') +
+      figure('roi-hourly-cost', 'Engineer hourly cost', roi.variables.hourlyCost, '') +
+      tile('roi-hours-saved', 'Engineer hours saved', number(roi.savings.engineerHoursSavedPerMonth)) +
+      tile('roi-cost-saved', 'Cost saved', number(roi.savings.costSavedPerMonth),
+        `${number(roi.savings.monthlyCostWithTierZero)} instead of ${number(roi.savings.monthlyCostWithoutTierZero)}`) +
+      '</div>' + html`<form id="roi-inputs" class="search">
+        <label>Hourly cost <input name="hourlyCost" type="number" step="0.01" min="0" value="${inputs.hourlyCost}"></label>
+        <label>Minutes per ticket without automation <input name="handlingMinutes" type="number" step="0.5" min="0"
+          value="${inputs.handlingMinutes}"></label>
+        <label>Cost per automated ticket <input name="costPerAutomatedTicket" type="number" step="0.01" min="0"
+          value="${inputs.costPerAutomatedTicket}"></label>
+        <label>Currency <input name="currency" size="4" value="${inputs.currency}"></label>
+        <label>Why <input name="reason" value="Cost inputs reviewed"></label>
+        <button type="submit">Save cost inputs</button></form><p id="message" role="status"></p>`;
+    const form = document.getElementById('roi-inputs');
+    form.onsubmit = submitted => {
+      submitted.preventDefault();
+      act(async () => {
+        const change = Object.fromEntries(new FormData(form));
+        await api('/reports/roi-inputs', { method: 'PUT', body: JSON.stringify({ ...change, changedBy: user() }) });
+        await views.dashboard();
+      });
+    };
   },
 
   async compliance() {

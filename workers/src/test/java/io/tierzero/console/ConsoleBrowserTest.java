@@ -61,6 +61,12 @@ class ConsoleBrowserTest {
         runBrowserTest("compliance-finds-the-event-in-a-verified-trail.mjs", tenant,
                 Map.of("TIERZERO_REFERENCE", reference, "TIERZERO_ACTOR", "agent.ana"));
         assertThat(SCREENSHOTS.resolve("compliance-finds-the-event-in-a-verified-trail-ticket-timeline.png")).isNotEmptyFile();
+
+        runBrowserTest("dashboard-shows-the-apis-numbers.mjs", tenant, Map.of());
+        assertThat(app.bean(JdbcClient.class).sql("""
+                        select count(*) from ticket_events where tenant_id = ? and action = 'reports.roi-inputs-changed'
+                        and actor_id = 'agent.ana'""")
+                .param(tenant).query(Long.class).single()).isOne();
     }
 
     private void runBrowserTest(String script, String tenant, Map<String, String> settings) throws IOException, InterruptedException {
