@@ -2,7 +2,6 @@ package io.tierzero.audit.search;
 
 import io.tierzero.audit.AuditEvent;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,9 +164,5 @@ public class AuditIndex {
     }
 
     record AuditSearchPage(long total, List<Map<String, Object>> events) {
-    }
-
-    /** When the newest copied event of a tenant was copied: for telling how current a search is. */
-    record Coverage(long indexedUpTo, long chainHead, Instant indexedAt) {
     }
 }
