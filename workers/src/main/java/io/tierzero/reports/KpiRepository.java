@@ -36,8 +36,9 @@ import org.springframework.stereotype.Repository;
  * automatic acknowledgement and the "escalated to a person" notice, an agent claiming a task of the ticket, or the
  * ticket's resolution. For tickets created in the period.</li>
  * <li><b>MTTR</b>: creation to {@code resolved_at} of the tickets resolved in the period.</li>
- * <li><b>SLA attainment</b>: resolved in the period no later than {@code resolution_due_at} and never marked
- * breached, over those resolved in the period that had a resolution target.</li>
+ * <li><b>SLA attainment</b>: the SLA engine's recorded verdicts ({@code resolution_met}) of the tickets first
+ * resolved in the period, as the evidence pack reports them; a reopened ticket keeps its first verdict. Tickets
+ * without a resolution target have no verdict and are counted apart.</li>
  * <li><b>Escalation rate</b>: tickets created in the period that got a task in a support group's queue (approval
  * tasks aside), over the tickets created; the higher-tier rate counts {@code escalation.functional} events.</li>
  * <li><b>Ping-pong</b>: a ticket created in the period whose routing events ({@code routing.assigned},
@@ -184,10 +185,10 @@ public class KpiRepository {
         long[] overall = new long[3];
         query("""
                         with resolved as (
-                            select coalesce(priority, :unset) as priority, resolution_due_at is not null as has_target,
-                                   not sla_breached and resolved_at <= resolution_due_at as met
+                            select coalesce(priority, :unset) as priority, resolution_met is not null as has_target,
+                                   resolution_met as met
                             from tickets
-                            where tenant_id = :tenant and resolved_at >= :from and resolved_at < :to)
+                            where tenant_id = :tenant and first_resolved_at >= :from and first_resolved_at < :to)
                         select grouping(priority) as overall, priority,
                                count(*) filter (where has_target) as resolved,
                                count(*) filter (where has_target and met) as met,

@@ -24,7 +24,7 @@ final class KpiOracle {
     private static final Set<String> STATUS_NOTICES = Set.of("acknowledgement", "escalated");
 
     record TicketRow(UUID ticketId, String priority, String category, Instant createdAt, Instant resolvedAt,
-            Instant closedAt, Instant resolutionDueAt, boolean slaBreached) {
+            Instant closedAt, Instant firstResolvedAt, Boolean resolutionMet) {
     }
 
     record EventRow(UUID ticketId, long sequenceNumber, String action, Instant occurredAt, String template,
@@ -45,11 +45,11 @@ final class KpiOracle {
         this.from = from;
         this.to = to;
         tickets = jdbc.sql("""
-                        select ticket_id, priority, category, created_at, resolved_at, closed_at, resolution_due_at,
-                               sla_breached from tickets where tenant_id = ?""").param(tenant)
+                        select ticket_id, priority, category, created_at, resolved_at, closed_at, first_resolved_at,
+                               resolution_met from tickets where tenant_id = ?""").param(tenant)
                 .query((rs, n) -> new TicketRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)), rs.getBoolean(8))).list();
+                        instant(rs.getTimestamp(7)), rs.getObject(8, Boolean.class))).list();
         events = jdbc.sql("""
                         select ticket_id, sequence_number, action, occurred_at, payload::jsonb ->> 'template',
                                payload::jsonb ->> 'assignment_group'
@@ -102,7 +102,7 @@ final class KpiOracle {
     }
 
     boolean slaMet(TicketRow ticket) {
-        return !ticket.slaBreached() && !ticket.resolvedAt().isAfter(ticket.resolutionDueAt());
+        return Boolean.TRUE.equals(ticket.resolutionMet());
     }
 
     boolean handedToPeople(TicketRow ticket) {

@@ -120,7 +120,7 @@ class KpiRepositoryTest extends EmbeddedStackTest {
                 oracle.resolved().size() - automated, (double) automated / oracle.resolved().size()));
 
         KpiReport.SlaAttainment sla = repository.slaAttainment(tenant, window);
-        List<TicketRow> withTarget = KpiOracle.where(oracle.resolved(), t -> t.resolutionDueAt() != null);
+        List<TicketRow> withTarget = KpiOracle.where(oracle.resolved(), t -> t.resolutionMet() != null);
         long met = withTarget.stream().filter(oracle::slaMet).count();
         assertThat(sla.resolvedWithTarget()).isEqualTo(withTarget.size());
         assertThat(sla.met()).isEqualTo(met).isEqualTo(4);
@@ -305,13 +305,19 @@ class KpiRepositoryTest extends EmbeddedStackTest {
         jdbc.sql("""
                         insert into tickets (tenant_id, ticket_id, reference_number, kind, channel, requester_id, region,
                             subject, body, impact, urgency, priority, category, state, created_at, resolved_at,
-                            resolution_due_at, sla_breached)
+                            resolution_due_at, sla_breached, first_resolved_at, resolution_met)
                         values (?, ?, ?, 'service_request', 'portal', 'ana.silva', 'emea', 'KPI test', 'KPI test',
-                                'low', 'low', ?, ?, ?, ?, ?, ?, ?)""")
+                                'low', 'low', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tenant, ticketId, tenant.toUpperCase() + "-" + ++tickets, priority, category,
-                        resolvedAt == null ? "assigned" : "resolved", at(createdAt), at(resolvedAt), at(dueAt), breached)
+                        resolvedAt == null ? "assigned" : "resolved", at(createdAt), at(resolvedAt), at(dueAt), breached,
+                        at(resolvedAt), verdict(resolvedAt, dueAt, breached))
                 .update();
         return ticketId;
+    }
+
+    /** The resolution verdict the SLA engine records: none without a target or before the resolution. */
+    private static Boolean verdict(Instant resolvedAt, Instant dueAt, boolean breached) {
+        return resolvedAt == null || dueAt == null ? null : !breached && !resolvedAt.isAfter(dueAt);
     }
 
     private void task(UUID ticketId, String formId, String state, Instant claimedAt, Instant endedAt) {
