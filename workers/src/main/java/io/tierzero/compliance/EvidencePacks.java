@@ -10,11 +10,11 @@ import io.tierzero.audit.AuditTrail;
 import io.tierzero.compliance.EvidencePack.AutomatedAction;
 import io.tierzero.compliance.EvidencePack.SampledEvent;
 import io.tierzero.compliance.EvidencePack.SlaLine;
+import io.tierzero.reports.ReportWindow;
 import io.tierzero.tenant.Tenant;
 import io.tierzero.tenant.TenantRepository;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 public class EvidencePacks {
 
     static final int SAMPLE_SIZE = 25;
-    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
 
     private final TenantRepository tenants;
     private final AuditChainVerifier chain;
@@ -56,13 +55,9 @@ public class EvidencePacks {
         this.clock = clock;
     }
 
-    public EvidencePack build(String tenantId, Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new InvalidEvidencePeriodException("'from' (" + from + ") must be before 'to' (" + to + ")");
-        }
-        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
-            throw new InvalidEvidencePeriodException("a pack covers at most " + LONGEST_PERIOD.toDays() + " days");
-        }
+    public EvidencePack build(String tenantId, ReportWindow period) {
+        Instant from = period.from();
+        Instant to = period.to();
         Tenant tenant = tenants.get(tenantId);
         Map<UUID, String> references = new HashMap<>();
         List<SlaLine> sla = slaLines(tenantId, from, to);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.tierzero.audit.search.AuditSearchUnavailableException;
 import io.tierzero.audit.search.InvalidAuditQueryException;
 import io.tierzero.communication.InvalidOutboxQueryException;
-import io.tierzero.compliance.InvalidEvidencePeriodException;
+import io.tierzero.compliance.InvalidEvidencePackRequestException;
 import io.tierzero.communication.MessageNotRetryableException;
 import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
@@ -73,8 +73,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid audit search", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidEvidencePeriodException.class)
-    ProblemDetail invalidEvidencePeriod(InvalidEvidencePeriodException e) {
+    @ExceptionHandler(InvalidEvidencePackRequestException.class)
+    ProblemDetail invalidEvidencePackRequest(InvalidEvidencePackRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid evidence pack request", e.getMessage());
     }
 

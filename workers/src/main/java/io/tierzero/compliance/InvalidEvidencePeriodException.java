@@ -1,8 +1,0 @@
-package io.tierzero.compliance;
-
-public class InvalidEvidencePeriodException extends RuntimeException {
-
-    public InvalidEvidencePeriodException(String message) {
-        super(message);
-    }
-}
