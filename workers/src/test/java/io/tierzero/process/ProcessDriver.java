@@ -142,9 +142,24 @@ final class ProcessDriver {
 
     /** Activates the single job of the given type (fails if there is none or more than one). */
     ActivatedJob job(String jobType) {
+        // on a loaded machine the engine may report idle just before it creates the job: ask again for a moment
         List<ActivatedJob> jobs = activate(jobType);
+        for (int attempt = 0; jobs.isEmpty() && attempt < 50; attempt++) {
+            pause(Duration.ofMillis(100));
+            idle();
+            jobs = activate(jobType);
+        }
         assertThat(jobs).as("activatable jobs of type %s (incidents: %s)", jobType, incidents()).hasSize(1);
         return jobs.get(0);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Incident messages raised so far (shown in assertion failures). */
