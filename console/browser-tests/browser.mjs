@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export const settings = {
   baseUrl: required('TIERZERO_URL'),
   tenant: required('TIERZERO_TENANT'),
+  user: required('TIERZERO_USER'),
+  password: required('TIERZERO_PASSWORD'),
   screenshots: required('TIERZERO_SCREENSHOTS')
 };
 
@@ -19,7 +21,17 @@ function required(name) {
   return value;
 }
 
-/** Runs a test in a fresh page; a failure is printed with a screenshot of the page and exits non-zero. */
+/** Signs in on the app's sign-in page as TIERZERO_USER, as a person would, and lands in the console. */
+async function signIn(page) {
+  await page.goto(`${settings.baseUrl}/login`);
+  await page.fill('#username', settings.user);
+  await page.fill('#password', settings.password);
+  await Promise.all([page.waitForURL('**/console/**'), page.click('button[type=submit]')]);
+}
+
+/**
+ * Runs a test in a fresh page, signed in; a failure is printed with a screenshot of the page and exits non-zero.
+ */
 export async function browserTest(name, test) {
   mkdirSync(settings.screenshots, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true });
@@ -28,6 +40,7 @@ export async function browserTest(name, test) {
   const screenshot = label => page.screenshot({ path: join(settings.screenshots, `${name}-${label}.png`), fullPage: true });
   const open = route => page.goto(`${settings.baseUrl}/console/index.html?tenant=${encodeURIComponent(settings.tenant)}#${route}`);
   try {
+    await signIn(page);
     await test({ page, open, screenshot });
     console.log(`${name}: passed`);
   } catch (failure) {

@@ -4,12 +4,13 @@ import { browserTest, expect, settings } from './browser.mjs';
 
 const percent = fraction => fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
 
-async function report(path) {
+/** The reports API as the signed-in executive calls it (the page's session). */
+async function report(page, path) {
   const to = new Date();
   const from = new Date(to.getTime() - 30 * 24 * 3600 * 1000);
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-  const response = await fetch(`${settings.baseUrl}/api/tenants/${settings.tenant}/reports/${path}?${query}`);
-  expect(response.ok, `GET reports/${path}: ${response.status}`);
+  const response = await page.request.get(`${settings.baseUrl}/api/tenants/${settings.tenant}/reports/${path}?${query}`);
+  expect(response.ok(), `GET reports/${path}: ${response.status()}`);
   return response.json();
 }
 
@@ -18,8 +19,8 @@ await browserTest('dashboard-shows-the-apis-numbers', async ({ page, open, scree
   const shown = async kpi => (await page.locator(`[data-kpi="${kpi}"] .value`).textContent()).trim();
   await page.locator('[data-kpi="created"] .value').waitFor();
   await screenshot('dashboard');
-  const kpis = await report('kpis');
-  const roi = await report('roi');
+  const kpis = await report(page, 'kpis');
+  const roi = await report(page, 'roi');
 
   const expected = {
     'created': String(kpis.volume.created),
@@ -39,7 +40,7 @@ await browserTest('dashboard-shows-the-apis-numbers', async ({ page, open, scree
   await page.getByLabel('Hourly cost').fill('60');
   await page.click('#roi-inputs button[type=submit]');
   await page.locator('[data-kpi="roi-hourly-cost"] .value', { hasText: /^60$/ }).waitFor();
-  const changed = await report('roi');
+  const changed = await report(page, 'roi');
   expect(changed.variables.hourlyCost.value === 60, 'the API has the new hourly cost');
   await screenshot('roi-changed');
 });

@@ -1,26 +1,36 @@
-// TierZero console: one page, a view per hash route, talking to the app's REST API.
+// TierZero console: one page, a view per hash route, talking to the app's REST API as the signed-in person.
+import { portalViews } from './portal.js';
+
 const view = document.getElementById('view');
 const tenantInput = document.getElementById('tenant');
-const userInput = document.getElementById('user');
 
 const linked = new URLSearchParams(location.search);
 tenantInput.value = linked.get('tenant') ?? tenantInput.value;
-userInput.value = linked.get('user') ?? userInput.value;
 
 const tenant = () => encodeURIComponent(tenantInput.value.trim());
-const user = () => userInput.value.trim();
 
-async function api(path, options = {}) {
-  const response = await fetch(`/api/tenants/${tenant()}${path}`, {
+/** The console's calls carry the session cookie; a change also carries the CSRF token the app set as a cookie. */
+async function call(url, options = {}) {
+  const csrf = document.cookie.split('; ').find(cookie => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1];
+  const response = await fetch(url, {
     ...options,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers }
+    headers: {
+      'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+      ...(csrf ? { 'X-XSRF-TOKEN': decodeURIComponent(csrf) } : {}), ...options.headers
+    }
   });
-  const body = response.status === 204 ? null : await response.json();
+  if (response.status === 401) {
+    location.assign('/login');
+  }
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
     throw new Error(body?.detail ?? body?.title ?? `HTTP ${response.status}`);
   }
   return body;
 }
+
+const api = (path, options) => call(`/api/tenants/${tenant()}${path}`, options);
 
 function html(strings, ...values) {
   const escape = value => String(value ?? '').replace(/[&<>"']/g,
@@ -88,7 +98,7 @@ const views = {
     const claim = document.getElementById('claim');
     claim.hidden = task.state !== 'open';
     claim.onclick = () => act(async () => {
-      await api(`/tasks/${taskId}/claim`, { method: 'POST', body: JSON.stringify({ userId: user() }) });
+      await api(`/tasks/${taskId}/claim`, { method: 'POST' });
       return views.task(taskId);
     });
     document.getElementById('complete').onclick = () => act(async () => {
@@ -98,10 +108,10 @@ const views = {
         return;
       }
       if (task.state === 'open') {
-        await api(`/tasks/${taskId}/claim`, { method: 'POST', body: JSON.stringify({ userId: user() }) });
+        await api(`/tasks/${taskId}/claim`, { method: 'POST' });
       }
       const done = await api(`/tasks/${taskId}/complete`, {
-        method: 'POST', body: JSON.stringify({ userId: user(), formData: data })
+        method: 'POST', body: JSON.stringify({ formData: data })
       });
       message.textContent = `Task completed (${done.state}).`;
       document.getElementById('complete').disabled = true;
@@ -186,7 +196,7 @@ const views = {
       submitted.preventDefault();
       act(async () => {
         const change = Object.fromEntries(new FormData(form));
-        await api('/reports/roi-inputs', { method: 'PUT', body: JSON.stringify({ ...change, changedBy: user() }) });
+        await api('/reports/roi-inputs', { method: 'PUT', body: JSON.stringify(change) });
         await views.dashboard();
       });
     };
@@ -261,6 +271,8 @@ const views = {
   }
 };
 
+Object.assign(views, portalViews({ api, html, when, view, act }));
+
 async function act(work) {
   try {
     await work();
@@ -270,12 +282,28 @@ async function act(work) {
   }
 }
 
+/** The signed-in person: their name, and the views of their roles. */
+const me = await call('/api/me');
+document.getElementById('signed-in').textContent = `${me.name} (${me.roles.join(', ')})`;
+document.querySelector('#sign-out input[name=_csrf]').value =
+  decodeURIComponent(document.cookie.split('; ').find(cookie => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+const allowed = [...document.querySelectorAll('nav a')].filter(link =>
+  link.dataset.roles.split(' ').some(role => me.roles.includes(role)));
+document.querySelectorAll('nav a').forEach(link => { link.hidden = !allowed.includes(link); });
+if (!me.tenants.includes('*') && me.tenants.length > 0 && !me.tenants.includes(tenantInput.value)) {
+  tenantInput.value = me.tenants[0];
+}
+const startView = allowed[0]?.dataset.view;
+
 async function route() {
-  const [, name = 'inbox', argument] = location.hash.split('/');
+  const [, name = startView, argument] = location.hash.split('/');
   document.querySelectorAll('nav a').forEach(link => link.classList.toggle('active', link.dataset.view === name));
   view.innerHTML = '<p class="muted">Loading…</p>';
   try {
-    await (views[name] ?? views.inbox)(argument && decodeURIComponent(argument));
+    if (!views[name]) {
+      throw new Error(`${me.name} has no view here: ask for one of the roles requester, agent, analyst, ops, compliance or executive.`);
+    }
+    await views[name](argument && decodeURIComponent(argument));
   } catch (failure) {
     view.innerHTML = html`<p class="error">${failure.message}</p>`;
   }

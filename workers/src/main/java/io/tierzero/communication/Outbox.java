@@ -101,6 +101,12 @@ public class Outbox {
                 .params(ticketId, templateId).query(Outbox::map).optional();
     }
 
+    /** Every message about the ticket, oldest first. */
+    public List<OutboundMessage> aboutTicket(UUID ticketId) {
+        return jdbc.sql("select * from outbound_messages where ticket_id = ? order by created_at, message_id")
+                .param(ticketId).query(Outbox::map).list();
+    }
+
     public List<OutboundMessage> list(String tenantId, OutboxState state, int limit) {
         return jdbc.sql("select * from outbound_messages where tenant_id = ? and state = ? order by created_at desc limit ?")
                 .params(tenantId, state.value(), limit).query(Outbox::map).list();

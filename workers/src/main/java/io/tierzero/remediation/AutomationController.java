@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +43,11 @@ public class AutomationController {
 
     @PutMapping("/api/tenants/{tenant}/automation")
     @Operation(summary = "Stops or resumes all automation of the tenant (kill switch) or switches it to dry-run; audited")
-    public AutomationControls.Settings change(@PathVariable String tenant, @Valid @RequestBody ControlsChange change) {
+    public AutomationControls.Settings change(@PathVariable String tenant, @Valid @RequestBody ControlsChange change,
+            Principal analyst) {
         controls.of(tenant);
         return controls.change(tenant, new AutomationControls.Settings(change.enabled(),
-                AutomationControls.Mode.of(change.mode())), Actor.human(change.changedBy()), change.reason());
+                AutomationControls.Mode.of(change.mode())), Actor.human(analyst.getName()), change.reason());
     }
 
     @GetMapping("/api/tenants/{tenant}/playbooks/statistics")
@@ -65,7 +67,7 @@ public class AutomationController {
     }
 
     public record ControlsChange(@NotNull Boolean enabled, @NotNull @Pattern(regexp = "live|dry-run") String mode,
-            @NotBlank @Size(max = 200) String changedBy, @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record PlaybookView(String id, String title, String version, String owner, String risk, String approval,

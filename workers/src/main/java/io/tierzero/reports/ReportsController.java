@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +65,12 @@ public class ReportsController {
 
     @PutMapping("/roi-inputs")
     @Operation(summary = "Changes the tenant's ROI cost inputs; audited")
-    public RoiInputs changeRoiInputs(@PathVariable String tenant, @Valid @RequestBody RoiInputsChange change) {
+    public RoiInputs changeRoiInputs(@PathVariable String tenant, @Valid @RequestBody RoiInputsChange change,
+            Principal executive) {
         roiInputs.of(tenant);
         return roiInputs.change(tenant, new RoiInputs(change.hourlyCost(), change.handlingMinutes(),
                         change.costPerAutomatedTicket(), change.currency(), null, null),
-                Actor.human(change.changedBy()), change.reason());
+                Actor.human(executive.getName()), change.reason());
     }
 
     public record RoiInputsChange(
@@ -76,7 +78,6 @@ public class ReportsController {
             @NotNull @Positive @DecimalMax("100000") BigDecimal handlingMinutes,
             @NotNull @PositiveOrZero @DecimalMax("1000000") BigDecimal costPerAutomatedTicket,
             @NotBlank String currency,
-            @NotBlank @Size(max = 200) String changedBy,
             @NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tierzero.tenant.TenantRepository;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,19 +62,18 @@ public class TaskController {
     }
 
     @PostMapping("/{taskId}/claim")
-    public HumanTask claim(@PathVariable String tenant, @PathVariable UUID taskId, @Valid @RequestBody Claim claim) {
-        return humanTasks.claim(tenant, taskId, claim.userId());
+    @Operation(summary = "The signed-in agent takes the task")
+    public HumanTask claim(@PathVariable String tenant, @PathVariable UUID taskId, Principal agent) {
+        return humanTasks.claim(tenant, taskId, agent.getName());
     }
 
     @PostMapping("/{taskId}/complete")
+    @Operation(summary = "The signed-in agent, who claimed the task, completes it with the form's data")
     public HumanTask complete(@PathVariable String tenant, @PathVariable UUID taskId,
-                              @Valid @RequestBody Completion completion) {
-        return humanTasks.complete(tenant, taskId, completion.userId(), completion.formData());
+                              @Valid @RequestBody Completion completion, Principal agent) {
+        return humanTasks.complete(tenant, taskId, agent.getName(), completion.formData());
     }
 
-    public record Claim(@NotBlank @Size(max = 128) String userId) {
-    }
-
-    public record Completion(@NotBlank @Size(max = 128) String userId, @NotNull Map<String, Object> formData) {
+    public record Completion(@NotNull Map<String, Object> formData) {
     }
 }

@@ -54,6 +54,12 @@ public class TicketRepository {
                 .param(referenceNumber).query(this::map).optional();
     }
 
+    /** A requester's tickets in a tenant, newest first. */
+    public List<Ticket> ofRequester(String tenantId, String requesterId, int limit) {
+        return jdbc.sql("select * from tickets where tenant_id = ? and requester_id = ? order by created_at desc limit ?")
+                .params(tenantId, requesterId, limit).query(this::map).list();
+    }
+
     public Ticket get(UUID ticketId) {
         return jdbc.sql("select * from tickets where ticket_id = ?").param(ticketId).query(this::map).optional()
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));

@@ -2,14 +2,11 @@ package io.tierzero.triage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tierzero.audit.Actor;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,12 +31,9 @@ public class ModelController {
 
     @PostMapping("/{version}/activate")
     @Operation(summary = "Makes a model the one triage uses, at once in this instance, within the refresh interval in others")
-    public RegisteredModel activate(@PathVariable String version, @Valid @RequestBody Activation activation) {
-        RegisteredModel activated = registry.activate(version, Actor.human(activation.userId()));
+    public RegisteredModel activate(@PathVariable String version, Principal analyst) {
+        RegisteredModel activated = registry.activate(version, Actor.human(analyst.getName()));
         activeModel.refresh();
         return activated;
-    }
-
-    public record Activation(@NotBlank @Size(max = 128) String userId) {
     }
 }

@@ -12,6 +12,7 @@ import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
 import io.tierzero.escalation.NoEscalationPackageException;
 import io.tierzero.remediation.NoAutomatedAttemptException;
+import io.tierzero.selfservice.NotAwaitingAnswerException;
 import io.tierzero.tasks.InvalidFormDataException;
 import io.tierzero.tasks.SegregationOfDutiesException;
 import io.tierzero.tasks.TaskConflictException;
@@ -48,7 +49,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class})
+    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class, NotAwaitingAnswerException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }

@@ -21,6 +21,7 @@ class ReadyReport {
         System.out.printf("""
 
                 TierZero is ready after %.1f s (%s mode)
+                  Console      %s/console/   (%s)
                   API          %s/api/tenants/demo/requests
                   OpenAPI      %s/v3/api-docs   (Swagger UI: %s/swagger-ui.html)
                   Health       %s/actuator/health
@@ -29,7 +30,10 @@ class ReadyReport {
                   Data         %s
 
                 """, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
-                environment.getProperty("tierzero.mode", "embedded"), base, base, base, base,
+                environment.getProperty("tierzero.mode", "embedded"), base,
+                environment.matchesProfiles("demo") ? "demo accounts: README \"Sign-in and roles\", password demo"
+                        : "sign in with tierzero.access.users or the identity provider",
+                base, base, base, base,
                 environment.getProperty("camunda.client.grpc-address"),
                 environment.getProperty("tierzero.opensearch.url", "(not configured)"),
                 environment.getProperty("tierzero.data-dir", "(external database)"));

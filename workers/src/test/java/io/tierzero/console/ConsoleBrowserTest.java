@@ -1,20 +1,24 @@
 package io.tierzero.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.Requests;
 import io.tierzero.support.SearchEnabledApp;
+import io.tierzero.support.TestAccounts;
 import io.tierzero.support.TicketApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,28 +52,60 @@ class ConsoleBrowserTest {
         JsonNode task = api.awaitOpenTask(ticketId);
         String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
 
-        runBrowserTest("agent-completes-task.mjs", tenant, Map.of("TIERZERO_REFERENCE", reference));
+        runBrowserTest("agent-completes-task.mjs", tenant, "agent.rita", TestAccounts.PASSWORD, Map.of("TIERZERO_REFERENCE", reference));
 
         JsonNode completed = app.http().getForObject("/api/tenants/" + tenant + "/tasks/" + task.path("taskId").asText(), JsonNode.class);
         assertThat(completed.path("state").asText()).isEqualTo("completed");
-        assertThat(completed.path("assignee").asText()).isEqualTo("agent.ana");
+        assertThat(completed.path("assignee").asText()).isEqualTo("agent.rita");
         api.awaitState(ticketId, "resolved");
         assertThat(app.bean(JdbcClient.class).sql("select outcome ->> 'resolutionNotes' from human_tasks where task_id = ?")
                 .param(UUID.fromString(task.path("taskId").asText())).query(String.class).single())
                 .isEqualTo("Mapped the S: drive again with the logon script.");
 
-        runBrowserTest("compliance-finds-the-event-in-a-verified-trail.mjs", tenant,
-                Map.of("TIERZERO_REFERENCE", reference, "TIERZERO_ACTOR", "agent.ana"));
+        // compliance.carl and exec.eva are demo accounts (password demo) of the embedded default
+        runBrowserTest("compliance-finds-the-event-in-a-verified-trail.mjs", tenant, "compliance.carl", "demo",
+                Map.of("TIERZERO_REFERENCE", reference, "TIERZERO_ACTOR", "agent.rita"));
         assertThat(SCREENSHOTS.resolve("compliance-finds-the-event-in-a-verified-trail-ticket-timeline.png")).isNotEmptyFile();
 
-        runBrowserTest("dashboard-shows-the-apis-numbers.mjs", tenant, Map.of());
+        runBrowserTest("dashboard-shows-the-apis-numbers.mjs", tenant, "exec.eva", "demo", Map.of());
         assertThat(app.bean(JdbcClient.class).sql("""
                         select count(*) from ticket_events where tenant_id = ? and action = 'reports.roi-inputs-changed'
-                        and actor_id = 'agent.ana'""")
+                        and actor_id = 'exec.eva'""")
                 .param(tenant).query(Long.class).single()).isOne();
     }
 
-    private void runBrowserTest(String script, String tenant, Map<String, String> settings) throws IOException, InterruptedException {
+    @Test
+    void aRequesterSubmitsInThePortalAndConfirmsTheAgentsAnswer() throws Exception {
+        String subject = "Projector shows no picture " + Long.toString(System.nanoTime(), 36);
+        String notes = "Replaced the HDMI cable of room 2.14.";
+        // ana.silva: the demo tenant's requester, with her address in its directory
+        runBrowserTest("requester-submits-a-request.mjs", "demo", "ana.silva", TestAccounts.PASSWORD,
+                Map.of("TIERZERO_SUBJECT", subject));
+        var requester = app.http().withBasicAuth("ana.silva", TestAccounts.PASSWORD);
+        JsonNode mine = requester.getForObject("/api/tenants/demo/my/requests", JsonNode.class);
+        String ticketId = StreamSupport.stream(mine.spliterator(), false)
+                .filter(request -> request.path("subject").asText().equals(subject))
+                .map(request -> request.path("ticketId").asText()).findFirst().orElseThrow();
+        TicketApi api = new TicketApi(app.http(), "demo");
+        JsonNode ticket = api.ticket(ticketId).path("ticket");
+        assertThat(ticket.path("channel").asText()).isEqualTo("portal");
+        assertThat(ticket.path("requesterId").asText()).isEqualTo("ana.silva");
+        assertThat(ticket.path("urgency").asText()).isEqualTo("high");
+
+        JsonNode task = api.awaitOpenTask(ticketId);
+        api.claim(task, "agent.rita");
+        api.complete(task, "agent.rita", "{\"resolution\": \"resolved\", \"resolutionNotes\": \"" + notes + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> requester.getForObject(
+                "/api/tenants/demo/my/requests/" + ticketId, JsonNode.class).toString().contains(notes));
+
+        runBrowserTest("requester-confirms-the-resolution.mjs", "demo", "ana.silva", TestAccounts.PASSWORD,
+                Map.of("TIERZERO_TICKET", ticketId, "TIERZERO_NOTES", notes));
+        api.awaitState(ticketId, "closed");
+    }
+
+    /** Runs a browser test signed in as the person (password) given. */
+    private void runBrowserTest(String script, String tenant, String user, String password, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Files.createDirectories(SCREENSHOTS);
         Path log = SCREENSHOTS.resolve(script + ".log");
         ProcessBuilder node = new ProcessBuilder(List.of("node", "browser-tests/" + script))
@@ -77,6 +113,8 @@ class ConsoleBrowserTest {
         node.environment().putAll(settings);
         node.environment().put("TIERZERO_URL", app.baseUrl());
         node.environment().put("TIERZERO_TENANT", tenant);
+        node.environment().put("TIERZERO_USER", user);
+        node.environment().put("TIERZERO_PASSWORD", password);
         node.environment().put("TIERZERO_SCREENSHOTS", SCREENSHOTS.toString());
         node.environment().put("CHROMIUM", CHROMIUM.toString());
         Process run = node.start();

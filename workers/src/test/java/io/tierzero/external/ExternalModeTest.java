@@ -8,6 +8,7 @@ import io.tierzero.TierZeroApplication;
 import io.tierzero.embedded.EmbeddedPostgresServer;
 import io.tierzero.embedded.ManagedOpenSearch;
 import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.TestAccounts;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ExternalModeTest {
         database.start();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TierZeroApplication.class)
                 .profiles("external")
-                .run(EmbeddedStackTest.asArguments(Map.ofEntries(
+                .run(EmbeddedStackTest.asArguments(TestAccounts.plus(Map.ofEntries(
                         Map.entry("server.port", "0"),
                         Map.entry("camel.servlet.mapping.servlet-name", "CamelServlet-external"),
                         Map.entry("camel.component.servlet.servlet-name", "CamelServlet-external"),
@@ -51,7 +52,7 @@ class ExternalModeTest {
                         Map.entry("spring.flyway.user", database.username()),
                         Map.entry("spring.flyway.password", database.password()),
                         Map.entry("tierzero.demo-data-location", ",classpath:db/demo"),
-                        Map.entry("management.health.opensearch.enabled", "false"))))) {
+                        Map.entry("management.health.opensearch.enabled", "false")))))) {
             assertThat(app.getBeanNamesForType(ZeebeTestEngine.class)).isEmpty();
             assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
             assertThat(app.getBeanNamesForType(ManagedOpenSearch.class)).isEmpty();
@@ -59,7 +60,7 @@ class ExternalModeTest {
                     .isEqualTo("tierzero_app");
 
             String root = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-            TicketApi api = new TicketApi(new TestRestTemplate(new RestTemplateBuilder().rootUri(root)), "demo");
+            TicketApi api = new TicketApi(TestAccounts.staff(new TestRestTemplate(new RestTemplateBuilder().rootUri(root))), "demo");
             String ticketId = api.submit(Requests.passwordReset("External mode"));
             assertThat(api.awaitOpenTask(ticketId).path("formId").asText()).isEqualTo("work-on-request");
         } finally {

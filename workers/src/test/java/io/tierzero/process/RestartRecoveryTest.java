@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.tierzero.TierZeroApplication;
 import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.TestAccounts;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class RestartRecoveryTest {
 
             assertThat(jdbc.sql("select count(*) from human_tasks where state in ('open', 'claimed') group by ticket_id having count(*) > 1")
                     .query(Long.class).list()).isEmpty();
-            JsonNode verification = new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(second)))
+            JsonNode verification = TestAccounts.staff(new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(second))))
                     .getForObject("/api/tenants/demo/audit/verification", JsonNode.class);
             assertThat(verification.path("intact").asBoolean()).isTrue();
         }
@@ -122,7 +123,7 @@ class RestartRecoveryTest {
     }
 
     private static TicketApi api(ConfigurableApplicationContext app) {
-        return new TicketApi(new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(app))), "demo");
+        return new TicketApi(TestAccounts.staff(new TestRestTemplate(new RestTemplateBuilder().rootUri(rootUri(app)))), "demo");
     }
 
     private static String rootUri(ConfigurableApplicationContext app) {

@@ -15,6 +15,7 @@ import io.tierzero.support.Mailbox;
 import io.tierzero.support.Mailbox.Mail;
 import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.SyntheticTickets;
+import io.tierzero.support.TestAccounts;
 import io.tierzero.support.TicketApi;
 import java.nio.file.Path;
 import java.util.Map;
@@ -114,6 +115,13 @@ class TierOneAutomationTest {
         Mail confirmation = awaitMail("ana.silva@demo.example", reference, "Did this resolve your issue?");
         assertThat(awaitMail("ana.silva@demo.example", reference, "What we did").body())
                 .contains("Password of ana.silva reset by the requester", "automated message");
+        JsonNode inThePortal = app.http().withBasicAuth("ana.silva", TestAccounts.PASSWORD)
+                .getForObject("/api/tenants/demo/my/requests/" + ticketId, JsonNode.class);
+        assertThat(inThePortal.path("resolvedByAutomation").asBoolean()).isTrue();
+        assertThat(inThePortal.path("awaitingYourAnswer").asBoolean()).isTrue();
+        assertThat(inThePortal.path("updates").findValuesAsText("subject")).anyMatch(subject -> subject.contains("What we did"));
+        assertThat(inThePortal.path("updates").findValues("automated")).as("automated answers say so").allMatch(JsonNode::asBoolean);
+        assertThat(inThePortal.toString()).as("the portal shows no one-time links").doesNotContain("/self-service/");
         String yes = linkIn(confirmation, "/self-service/confirmation");
         assertThat(app.http().getForEntity(yes, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("/self-service/confirmation", Map.of("token", yes.substring(yes.indexOf("token=") + 6)))
@@ -454,7 +462,7 @@ class TierOneAutomationTest {
     private static void setControls(boolean enabled, String mode) {
         HttpStatus status = (HttpStatus) app.http().exchange("/api/tenants/demo/automation",
                 org.springframework.http.HttpMethod.PUT, json("""
-                        {"enabled": %s, "mode": "%s", "changedBy": "ops.lead", "reason": "test"}""".formatted(enabled, mode)),
+                        {"enabled": %s, "mode": "%s", "reason": "test"}""".formatted(enabled, mode)),
                 JsonNode.class).getStatusCode();
         assertThat(status).isEqualTo(HttpStatus.OK);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tierzero.reports.KpiOracle.TicketRow;
 import io.tierzero.support.EmbeddedStackTest;
+import io.tierzero.support.TestAccounts;
 import io.tierzero.support.Requests;
 import io.tierzero.support.TicketApi;
 import java.time.Duration;
@@ -138,9 +139,9 @@ class ReportsApiTest extends EmbeddedStackTest {
 
         ResponseEntity<JsonNode> changed = put(reports("roi-inputs"), """
                 {"hourlyCost": 60, "handlingMinutes": 30.5, "costPerAutomatedTicket": 1.2, "currency": "USD",
-                 "changedBy": "finance.lena", "reason": "2027 rates"}""");
+                 "reason": "2027 rates"}""");
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(changed.getBody().path("updatedBy").asText()).isEqualTo("finance.lena");
+        assertThat(changed.getBody().path("updatedBy").asText()).isEqualTo(TestAccounts.STAFF);
         JsonNode stored = http.getForObject(reports("roi-inputs"), JsonNode.class);
         assertThat(stored.path("hourlyCost").decimalValue()).isEqualByComparingTo("60");
         assertThat(stored.path("handlingMinutes").decimalValue()).isEqualByComparingTo("30.5");
@@ -151,7 +152,7 @@ class ReportsApiTest extends EmbeddedStackTest {
                         select actor_kind, actor_id, reason, payload from ticket_events
                         where tenant_id = ? and action = ?""").params(tenant, RoiInputsStore.CHANGED_ACTION)
                 .query().singleRow();
-        assertThat(audited).containsEntry("actor_kind", "human").containsEntry("actor_id", "finance.lena")
+        assertThat(audited).containsEntry("actor_kind", "human").containsEntry("actor_id", TestAccounts.STAFF)
                 .containsEntry("reason", "2027 rates");
         assertThat((String) audited.get("payload")).contains("\"before\"", "\"currency\":\"EUR\"",
                 "\"currency\":\"USD\"", "\"hourlyCost\":\"60.00\"");
@@ -169,14 +170,14 @@ class ReportsApiTest extends EmbeddedStackTest {
     void invalidRoiInputsAreRefusedWithAProblemDetail() {
         ResponseEntity<JsonNode> negative = put(reports("roi-inputs"), """
                 {"hourlyCost": -5, "handlingMinutes": 0, "costPerAutomatedTicket": 1, "currency": "EUR",
-                 "changedBy": "finance.lena", "reason": "typo"}""");
+                 "reason": "typo"}""");
         assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(negative.getBody().path("errors").has("hourlyCost")).isTrue();
         assertThat(negative.getBody().path("errors").has("handlingMinutes")).isTrue();
 
         ResponseEntity<JsonNode> currency = put(reports("roi-inputs"), """
                 {"hourlyCost": 50, "handlingMinutes": 20, "costPerAutomatedTicket": 1, "currency": "XYZ",
-                 "changedBy": "finance.lena", "reason": "typo"}""");
+                 "reason": "typo"}""");
         assertThat(currency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(currency.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         assertThat(currency.getBody().path("detail").asText()).contains("XYZ", "ISO 4217");
@@ -187,7 +188,7 @@ class ReportsApiTest extends EmbeddedStackTest {
                 .query(Long.class).single()).as("nothing stored").isZero();
         assertThat(put("/api/tenants/no-such-tenant/reports/roi-inputs", """
                 {"hourlyCost": 50, "handlingMinutes": 20, "costPerAutomatedTicket": 1, "currency": "EUR",
-                 "changedBy": "finance.lena", "reason": "typo"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+                 "reason": "typo"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -38,11 +38,19 @@ public abstract class EmbeddedStackTest {
     private static final int ZEEBE_PORT = freePort();
     private static final int POSTGRES_PORT = freePort();
 
-    @Autowired
+    /** The API, signed in as {@link TestAccounts#STAFF}. */
     protected TestRestTemplate http;
+    /** The API without credentials. */
+    protected TestRestTemplate anonymous;
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        this.anonymous = anonymous;
+        this.http = TestAccounts.staff(anonymous);
+    }
 
     @DynamicPropertySource
     static void embeddedStack(DynamicPropertyRegistry registry) {
@@ -50,7 +58,7 @@ public abstract class EmbeddedStackTest {
     }
 
     public static Map<String, String> stackProperties(Path dataDir, int zeebePort, int postgresPort) {
-        return Map.ofEntries(
+        return TestAccounts.plus(Map.ofEntries(
                 Map.entry("tierzero.data-dir", dataDir.toString()),
                 // Camel's servlet registry is one per JVM: each app of a test run needs its own servlet name
                 Map.entry("camel.servlet.mapping.servlet-name", "CamelServlet-" + postgresPort),
@@ -81,7 +89,7 @@ public abstract class EmbeddedStackTest {
                 // business time far from wall-clock time, whenever the test runs
                 Map.entry("tierzero.sla.calendars." + SLA_TEST_CALENDAR + ".zone", "UTC"),
                 Map.entry("tierzero.sla.calendars." + SLA_TEST_CALENDAR + ".hours.monday-sunday", "09:00-10:00"),
-                Map.entry("tierzero.sla.tenant-calendars." + SLA_TEST_TENANT, SLA_TEST_CALENDAR));
+                Map.entry("tierzero.sla.tenant-calendars." + SLA_TEST_TENANT, SLA_TEST_CALENDAR)));
     }
 
     /** Command-line arguments: they win over application.yml, unlike SpringApplicationBuilder.properties(). */

@@ -47,8 +47,7 @@ public final class ModelDrivenApp implements AutoCloseable {
         properties.put("tierzero.triage.model-refresh-interval", "PT1S");
         properties.putAll(extraProperties);
         context = new SpringApplicationBuilder(TierZeroApplication.class).run(EmbeddedStackTest.asArguments(properties));
-        http = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri(baseUrl()));
+        http = TestAccounts.staff(new TestRestTemplate(new RestTemplateBuilder().rootUri(baseUrl())));
         api = new TicketApi(http, "demo");
     }
 

@@ -69,13 +69,18 @@ public final class TicketApi {
                         .findFirst().orElse(null), task -> task != null);
     }
 
-    public ResponseEntity<JsonNode> claim(JsonNode task, String userId) {
-        return post(taskPath(task) + "/claim", "{\"userId\": \"" + userId + "\"}", Map.of());
+    /** The agent (one of {@link TestAccounts}) claims the task, signed in as themselves. */
+    public ResponseEntity<JsonNode> claim(JsonNode task, String agent) {
+        return as(agent).post(taskPath(task) + "/claim", "", Map.of());
     }
 
-    public ResponseEntity<JsonNode> complete(JsonNode task, String userId, String formDataJson) {
-        return post(taskPath(task) + "/complete",
-                "{\"userId\": \"" + userId + "\", \"formData\": " + formDataJson + "}", Map.of());
+    public ResponseEntity<JsonNode> complete(JsonNode task, String agent, String formDataJson) {
+        return as(agent).post(taskPath(task) + "/complete", "{\"formData\": " + formDataJson + "}", Map.of());
+    }
+
+    /** The same API, signed in as another of {@link TestAccounts}. */
+    public TicketApi as(String user) {
+        return new TicketApi(http.withBasicAuth(user, TestAccounts.PASSWORD), tenant);
     }
 
     public ResponseEntity<JsonNode> answerConfirmation(String ticketId, boolean resolved) {

@@ -81,7 +81,7 @@ class ModelDrivenTriageTest {
         assertThat(first.trainingDataSha256()).isEqualTo("synthetic-180-runbooks");
         assertThat(first.metrics()).isEqualTo(TriageModel.load(withRunbooks).metadata().metrics());
 
-        ResponseEntity<JsonNode> activated = activate(first.version(), "{\"userId\": \"ml.engineer\"}");
+        ResponseEntity<JsonNode> activated = activate(first.version());
         assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activated.getBody().path("active").asBoolean()).isTrue();
         assertThat(activated.getBody().path("activatedBy").asText()).isEqualTo("ml.engineer");
@@ -117,11 +117,12 @@ class ModelDrivenTriageTest {
         assertThat(secondActivation.path("version").asText()).isEqualTo(second);
         assertThat(secondActivation.path("previousVersion").asText()).isEqualTo(first.version());
 
-        ResponseEntity<JsonNode> unknown = activate("20990101-000000-000000000000", "{\"userId\": \"ml.engineer\"}");
+        ResponseEntity<JsonNode> unknown = activate("20990101-000000-000000000000");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(unknown.getBody().path("detail").asText()).contains("20990101-000000-000000000000");
-        assertThat(activate(first.version(), "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(api.as("agent.rita").post("/api/models/" + first.version() + "/activate", "", Map.of()).getStatusCode())
+                .as("only analysts choose the model").isEqualTo(HttpStatus.FORBIDDEN);
         ModelsCli unknownByCli = app.models("activate", "no-such-version");
         assertThat(unknownByCli.exitCode()).isEqualTo(ModelsCommand.BAD_INPUT);
         assertThat(unknownByCli.err()).contains("no-such-version");
@@ -183,7 +184,7 @@ class ModelDrivenTriageTest {
                         values (?, 'Assignment group', ?, 'not-a-model')""")
                 .params(corrupt, "not a model".getBytes()).update();
 
-        assertThat(activate(corrupt, "{\"userId\": \"ml.engineer\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(activate(corrupt).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThat(activeModel.current().orElseThrow().version()).isEqualTo(inUse);
         JsonNode health = app.http().getForObject("/actuator/health/triageModel", JsonNode.class);
@@ -195,7 +196,7 @@ class ModelDrivenTriageTest {
         assertThat(payload(view, "triage.classified").path("model").asText()).isEqualTo(inUse);
     }
 
-    private static ResponseEntity<JsonNode> activate(String version, String body) {
-        return api.post("/api/models/" + version + "/activate", body, Map.of());
+    private static ResponseEntity<JsonNode> activate(String version) {
+        return api.as("ml.engineer").post("/api/models/" + version + "/activate", "", Map.of());
     }
 }
