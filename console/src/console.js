@@ -1,4 +1,6 @@
 // TierZero console: one page, a view per hash route, talking to the app's REST API.
+import { opsView } from './ops.js';
+
 const view = document.getElementById('view');
 const tenantInput = document.getElementById('tenant');
 const userInput = document.getElementById('user');
@@ -59,6 +61,8 @@ function bars(lines, series, format) {
 }
 
 const views = {
+  ops: () => opsView({ view, html, when, user, act }),
+
   async inbox() {
     const [open, claimed] = await Promise.all([api('/tasks?state=open'), api('/tasks?state=claimed')]);
     const tasks = [...open, ...claimed];
