@@ -1,11 +1,8 @@
 package io.tierzero.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
-import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,21 +12,21 @@ import org.springframework.stereotype.Component;
 /**
  * The operations view of the embedded engine, which has no Operate: its record stream, read on demand from where
  * the previous read stopped and folded into an {@link EngineRecordProjection}. Retries go through the Camunda
- * client like every other command.
+ * client like every other command ({@link IncidentRetryCommands}).
  */
 @Component
 @ConditionalOnProperty(name = "tierzero.mode", havingValue = "embedded", matchIfMissing = true)
 class EmbeddedProcessOperations implements ProcessOperations {
 
     private final ZeebeTestEngine engine;
-    private final CamundaClient camunda;
+    private final IncidentRetryCommands commands;
     private final EngineRecordProjection projection;
     /** How many records of the stream the projection has taken in; the stream only ever grows. */
     private int recordsRead;
 
-    EmbeddedProcessOperations(ZeebeTestEngine engine, CamundaClient camunda, ObjectMapper json) {
+    EmbeddedProcessOperations(ZeebeTestEngine engine, IncidentRetryCommands commands, ObjectMapper json) {
         this.engine = engine;
-        this.camunda = camunda;
+        this.commands = commands;
         this.projection = new EngineRecordProjection(json);
     }
 
@@ -55,17 +52,7 @@ class EmbeddedProcessOperations implements ProcessOperations {
 
     @Override
     public void retry(OpenIncident incident, int retries) {
-        try {
-            if (incident.jobKey() != null) {
-                camunda.newUpdateRetriesCommand(incident.jobKey()).retries(retries).send().join();
-            }
-            camunda.newResolveIncidentCommand(incident.incidentKey()).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-                throw new IncidentAlreadyResolvedException(incident.incidentKey(), null);
-            }
-            throw e;
-        }
+        commands.retry(incident, retries);
     }
 
     private synchronized <T> T current(Supplier<T> query) {

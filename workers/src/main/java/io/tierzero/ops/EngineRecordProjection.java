@@ -1,10 +1,6 @@
 package io.tierzero.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -17,7 +13,6 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.Process;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,9 +30,6 @@ import java.util.stream.Collectors;
  * its owner serialises {@link #apply} and the queries.
  */
 class EngineRecordProjection {
-
-    /** The process variables that name the ticket (see ZeebeTicketProcesses.variablesOf). */
-    private static final Set<String> TICKET_VARIABLES = Set.of("tenantId", "ticketId", "referenceNumber");
 
     private final ObjectMapper json;
     /** bpmnProcessId -> elementId -> name, from the latest deployed version. */
@@ -123,13 +115,7 @@ class EngineRecordProjection {
             return;
         }
         Process process = record.getValue();
-        elementNames.put(process.getBpmnProcessId(), namesOf(process.getResource()));
-    }
-
-    private static Map<String, String> namesOf(byte[] bpmnXml) {
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml)).getModelElementsByType(FlowElement.class)
-                .stream().filter(element -> element.getName() != null && !element.getName().isBlank())
-                .collect(Collectors.toMap(FlowElement::getId, FlowElement::getName, (first, second) -> first));
+        elementNames.put(process.getBpmnProcessId(), BpmnElementNames.of(process.getResource()));
     }
 
     private void elementChanged(Record<ProcessInstanceRecordValue> record) {
@@ -148,22 +134,13 @@ class EngineRecordProjection {
 
     private void variableSet(Record<VariableRecordValue> record) {
         VariableRecordValue variable = record.getValue();
-        if (variable.getScopeKey() != variable.getProcessInstanceKey() || !TICKET_VARIABLES.contains(variable.getName())) {
+        if (variable.getScopeKey() != variable.getProcessInstanceKey() || !TicketVariables.NAMES.contains(variable.getName())) {
             return;
         }
-        String text = textOf(variable.getValue());
+        String text = TicketVariables.text(json, variable.getValue());
         if (text != null) {
             ticketVariables.computeIfAbsent(variable.getProcessInstanceKey(), key -> new HashMap<>())
                     .put(variable.getName(), text);
-        }
-    }
-
-    private String textOf(String jsonValue) {
-        try {
-            JsonNode value = json.readTree(jsonValue);
-            return value.isTextual() ? value.asText() : null;
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 
@@ -202,11 +179,7 @@ class EngineRecordProjection {
     }
 
     private InstanceTicket ticketOf(long processInstanceKey) {
-        Map<String, String> variables = ticketVariables.get(processInstanceKey);
-        if (variables == null || !variables.containsKey("ticketId")) {
-            return null;
-        }
-        return new InstanceTicket(variables.get("tenantId"), variables.get("ticketId"), variables.get("referenceNumber"));
+        return TicketVariables.ticketOf(ticketVariables.get(processInstanceKey));
     }
 
     private record ActiveElement(String bpmnProcessId, String elementId, BpmnElementType type) {
