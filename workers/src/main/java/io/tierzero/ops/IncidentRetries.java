@@ -7,7 +7,6 @@ import io.tierzero.ticket.TicketLifecycle;
 import io.tierzero.ticket.TicketRepository;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Service;
  * ticket, the retry is recorded in the ticket's audit trail under the acting user.
  */
 @Service
-@ConditionalOnProperty(name = "tierzero.mode", havingValue = "embedded", matchIfMissing = true)
 public class IncidentRetries {
 
     static final int RETRIES = 1;

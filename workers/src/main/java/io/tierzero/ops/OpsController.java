@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The ops view for the MSP's operations staff, across tenants: what the engine runs, its incidents and failing
- * jobs, and the retry of an incident. Only on the embedded engine so far (a cluster has Operate).
+ * jobs, and the retry of an incident; on the embedded engine or a Camunda cluster.
  */
 @RestController
 @RequestMapping("/api/ops")
-@ConditionalOnProperty(name = "tierzero.mode", havingValue = "embedded", matchIfMissing = true)
 public class OpsController {
 
     private final ProcessOperations operations;
