@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * What operations staff see of the process engine and the one thing they do to it: running instances per process
- * and element, open incidents, jobs failing with retries left, and the retry of an incident. An adapter reads the
- * embedded engine's records; a Camunda cluster would be read through its search API.
+ * and element, open incidents, jobs failing with retries left, and the retry of an incident. One adapter reads the
+ * embedded engine's records, the other a Camunda cluster's search API.
  */
 public interface ProcessOperations {
 
