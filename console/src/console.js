@@ -1,5 +1,6 @@
 // TierZero console: one page, a view per hash route, talking to the app's REST API as the signed-in person.
 import { portalViews } from './portal.js';
+import { opsView } from './ops.js';
 
 const view = document.getElementById('view');
 const tenantInput = document.getElementById('tenant');
@@ -69,6 +70,8 @@ function bars(lines, series, format) {
 }
 
 const views = {
+  ops: () => opsView({ view, html, when, call, act }),
+
   async inbox() {
     const [open, claimed] = await Promise.all([api('/tasks?state=open'), api('/tasks?state=claimed')]);
     const tasks = [...open, ...claimed];

@@ -73,7 +73,7 @@ class AccessConfiguration {
                 .requestMatchers(paths("/console/**", "/api/me")).authenticated()
                 .requestMatchers(paths("/api/models/**")).hasRole(ANALYST.name())
                 .requestMatchers(paths("/api/playbooks")).hasAnyRole(AGENT.name(), ANALYST.name(), OPS.name())
-                .requestMatchers(paths("/api/ops/**")).hasRole(OPS.name())
+                .requestMatchers(paths("/api/ops/**")).access(forAllTenants(OPS))
                 .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/tenants/{tenant}/requests")).access(forTenant(AGENT))
                 .requestMatchers(paths("/api/tenants/{tenant}/my/**")).access(forTenant(REQUESTER))
                 .requestMatchers(paths("/api/tenants/{tenant}/tasks/**")).access(forTenant(AGENT))
@@ -114,6 +114,15 @@ class AccessConfiguration {
 
     private static RequestMatcher[] paths(String... patterns) {
         return Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new);
+    }
+
+    /** The role, for a person who works for every tenant: what the engine runs spans all of them. */
+    private static AuthorizationManager<RequestAuthorizationContext> forAllTenants(Role role) {
+        return (authentication, context) -> {
+            var authorities = authentication.get().getAuthorities();
+            return new AuthorizationDecision(authorities.contains(role.authority())
+                    && TenantAuthority.allows(authorities, TenantAuthority.ALL_TENANTS));
+        };
     }
 
     /** One of the roles, for a tenant among the person's tenants (the {tenant} of the path). */

@@ -10,6 +10,8 @@ import io.tierzero.compliance.InvalidEvidencePackRequestException;
 import io.tierzero.communication.MessageNotRetryableException;
 import io.tierzero.communication.OutboxMessageNotFoundException;
 import io.tierzero.intake.IdempotencyKeyReusedException;
+import io.tierzero.ops.IncidentAlreadyResolvedException;
+import io.tierzero.ops.IncidentNotFoundException;
 import io.tierzero.escalation.NoEscalationPackageException;
 import io.tierzero.remediation.NoAutomatedAttemptException;
 import io.tierzero.selfservice.NotAwaitingAnswerException;
@@ -44,12 +46,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({UnknownTenantException.class, TicketNotFoundException.class, TaskNotFoundException.class,
             UnknownModelVersionException.class, NoEscalationPackageException.class,
-            OutboxMessageNotFoundException.class, NoAutomatedAttemptException.class})
+            OutboxMessageNotFoundException.class, NoAutomatedAttemptException.class, IncidentNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class, NotAwaitingAnswerException.class})
+    @ExceptionHandler({TaskConflictException.class, MessageNotRetryableException.class, NotAwaitingAnswerException.class,
+            IncidentAlreadyResolvedException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.tierzero.support.FlakyStep;
 import io.tierzero.support.ModelDrivenApp;
 import io.tierzero.support.Requests;
 import io.tierzero.support.SearchEnabledApp;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -44,9 +47,7 @@ class ConsoleBrowserTest {
 
     @Test
     void anAgentCompletesATaskThroughTheRenderedFormAndComplianceFindsItInAVerifiedTrail() throws Exception {
-        String tenant = "console-" + Long.toString(System.nanoTime(), 36);
-        app.bean(JdbcClient.class).sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Console test', 'gold', 'emea')")
-                .param(tenant).update();
+        String tenant = newTenant();
         TicketApi api = new TicketApi(app.http(), tenant);
         String ticketId = api.submit(Requests.passwordReset("Shared drive mapping lost"));
         JsonNode task = api.awaitOpenTask(ticketId);
@@ -101,6 +102,45 @@ class ConsoleBrowserTest {
         runBrowserTest("requester-confirms-the-resolution.mjs", "demo", "ana.silva", TestAccounts.PASSWORD,
                 Map.of("TIERZERO_TICKET", ticketId, "TIERZERO_NOTES", notes));
         api.awaitState(ticketId, "closed");
+    }
+
+    @Test
+    void operationsStaffRetryAnIncidentOfATicketsStep() throws Exception {
+        String tenant = newTenant();
+        TicketApi api = new TicketApi(app.http(), tenant);
+        String ticketId = api.submit(Requests.passwordReset("Nightly backup not verified"));
+        String reference = api.ticket(ticketId).path("ticket").path("referenceNumber").asText();
+        try (FlakyStep step = new FlakyStep(app.bean(CamundaClient.class), 1, Duration.ZERO)) {
+            long instance = step.start(Map.of("tenantId", tenant, "ticketId", ticketId, "referenceNumber", reference));
+            JsonNode incident = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> openIncidentOf(instance), Optional::isPresent).orElseThrow();
+            step.recover();
+
+            runBrowserTest("ops-retries-an-incident.mjs", tenant, "ops.olga", "demo", Map.of(
+                    "TIERZERO_INCIDENT_KEY", incident.path("incidentKey").asText(),
+                    "TIERZERO_REFERENCE", reference, "TIERZERO_PROCESS_ID", step.processId()));
+
+            long jobKey = incident.path("jobKey").asLong();
+            await().atMost(Duration.ofSeconds(30)).until(() -> step.completed(jobKey));
+            assertThat(app.bean(JdbcClient.class).sql("""
+                            select count(*) from ticket_events where ticket_id = ? and action = 'process.incident-retried'
+                            and actor_id = 'ops.olga'""")
+                    .param(UUID.fromString(ticketId)).query(Long.class).single()).isOne();
+            assertThat(SCREENSHOTS.resolve("ops-retries-an-incident-retried.png")).isNotEmptyFile();
+        }
+    }
+
+    private static String newTenant() {
+        String tenant = "console-" + Long.toString(System.nanoTime(), 36);
+        app.bean(JdbcClient.class).sql("insert into tenants (tenant_id, name, service_tier, region) values (?, 'Console test', 'gold', 'emea')")
+                .param(tenant).update();
+        return tenant;
+    }
+
+    private static Optional<JsonNode> openIncidentOf(long processInstanceKey) {
+        JsonNode incidents = app.http().getForObject("/api/ops/incidents", JsonNode.class);
+        return StreamSupport.stream(incidents.spliterator(), false)
+                .filter(incident -> incident.path("processInstanceKey").asLong() == processInstanceKey).findFirst();
     }
 
     /** Runs a browser test signed in as the person (password) given. */
