@@ -214,7 +214,8 @@ const views = {
         <form id="evidence" class="search">
           <label>From <input name="from" type="date" required></label>
           <label>To (excluded) <input name="to" type="date" required></label>
-          <button type="submit">Export (HTML)</button>
+          <button type="submit" name="format" value="html">Export (HTML)</button>
+          <button type="submit" name="format" value="pdf" class="secondary">Export (PDF)</button>
         </form>
         <p class="muted">Chain verification, SLA report, automated actions with their signatures checked, an audit
           sample and the ISO/IEC 20000 control mapping, for the period.</p></div>
@@ -265,7 +266,7 @@ const views = {
     evidence.onsubmit = submitted => {
       submitted.preventDefault();
       const period = new URLSearchParams({
-        from: `${evidence.from.value}T00:00:00Z`, to: `${evidence.to.value}T00:00:00Z`
+        from: `${evidence.from.value}T00:00:00Z`, to: `${evidence.to.value}T00:00:00Z`, format: submitted.submitter.value
       });
       location.href = `/api/tenants/${tenant()}/evidence-pack?${period}`;
     };

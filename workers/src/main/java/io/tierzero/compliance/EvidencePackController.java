@@ -36,26 +36,27 @@ public class EvidencePackController {
     }
 
     @GetMapping("/api/tenants/{tenant}/evidence-pack")
-    @Operation(summary = "The ISO 20000 evidence pack of a period, as an HTML document (format=json: the same as data)",
+    @Operation(summary = "The ISO 20000 evidence pack of a period, as an HTML document (format=pdf: as PDF; format=json: the same as data)",
             description = "from/to: ISO-8601 instants or dates, to excluded (default: the last 30 days, at most 366). Chain verification, SLA "
                     + "report, automated actions with their signatures checked, a reproducible audit sample, control mapping.")
     public ResponseEntity<?> pack(@PathVariable String tenant, @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "html") String format) {
-        if (!format.equals("html") && !format.equals("json")) {
-            throw new InvalidEvidencePackRequestException("'format' is html or json, not '" + format + "'");
+        if (!format.equals("html") && !format.equals("json") && !format.equals("pdf")) {
+            throw new InvalidEvidencePackRequestException("'format' is html, pdf or json, not '" + format + "'");
         }
         ReportWindow period = ReportWindow.of(from, to, clock);
         EvidencePack pack = packs.build(tenant, period);
         if (format.equals("json")) {
             return ResponseEntity.ok(pack);
         }
-        String filename = "tierzero-evidence-%s-%s-%s.html".formatted(tenant, LocalDate.ofInstant(period.from(), ZoneOffset.UTC),
-                LocalDate.ofInstant(period.to(), ZoneOffset.UTC));
+        String filename = "tierzero-evidence-%s-%s-%s.%s".formatted(tenant, LocalDate.ofInstant(period.from(), ZoneOffset.UTC),
+                LocalDate.ofInstant(period.to(), ZoneOffset.UTC), format);
+        String document = PACK.execute(pack);
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(PACK.execute(pack));
+                .body(format.equals("pdf") ? EvidencePackPdf.render(document) : document);
     }
 
     private static Template template(String resource) {

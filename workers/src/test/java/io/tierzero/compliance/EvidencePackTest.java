@@ -3,6 +3,8 @@ package io.tierzero.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.tierzero.audit.ActionSignatures;
 import io.tierzero.audit.ActionSignatures.SignedAction;
 import io.tierzero.audit.Actor;
@@ -89,6 +91,18 @@ class EvidencePackTest extends EmbeddedStackTest {
         assertThat(html.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment")
                 .contains("tierzero-evidence-" + tenant);
         assertThat(html.getBody()).contains("Chain intact", "<span class=\"valid\">valid</span>", "8.6.2 Service request management");
+
+        ResponseEntity<byte[]> pdf = http.getForEntity("/api/tenants/%s/evidence-pack?format=pdf&from=%s&to=%s".formatted(tenant, from, to),
+                byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains(".pdf");
+        PdfReader document = new PdfReader(pdf.getBody());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(document).getTextFromPage(page));
+        }
+        // the text of a table comes out line by line across its cells: short phrases only
+        assertThat(text.toString().replaceAll("\\s+", " ")).contains("Chain intact", "Ed25519", "valid", "8.6.2");
     }
 
     @Test
@@ -120,9 +134,9 @@ class EvidencePackTest extends EmbeddedStackTest {
             assertThat(answer.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().path("title").asText()).isEqualTo("Invalid report request");
         }
-        ResponseEntity<JsonNode> pdf = http.getForEntity("/api/tenants/demo/evidence-pack?format=pdf", JsonNode.class);
-        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(pdf.getBody().path("title").asText()).isEqualTo("Invalid evidence pack request");
+        ResponseEntity<JsonNode> docx = http.getForEntity("/api/tenants/demo/evidence-pack?format=docx", JsonNode.class);
+        assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(docx.getBody().path("title").asText()).isEqualTo("Invalid evidence pack request");
         assertThat(http.getForEntity("/api/tenants/nobody/evidence-pack", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
