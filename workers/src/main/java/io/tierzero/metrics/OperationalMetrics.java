@@ -48,9 +48,10 @@ public class OperationalMetrics {
                 .description("Age of the oldest update still waiting to be sent, per connection").register(registry);
     }
 
+    /** One refresh at a time: a scheduled one that read the database earlier must not publish over a later one. */
     @Scheduled(initialDelayString = "${tierzero.metrics.refresh-interval:PT15S}",
             fixedDelayString = "${tierzero.metrics.refresh-interval:PT15S}")
-    public void refresh() {
+    public synchronized void refresh() {
         ticketsByState.register(rows("""
                 select tenant_id, state, count(*) from tickets group by tenant_id, state""", "tenant", "state"), true);
         slaAtRisk.register(rows("""
