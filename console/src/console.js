@@ -10,14 +10,18 @@ tenantInput.value = linked.get('tenant') ?? tenantInput.value;
 
 const tenant = () => encodeURIComponent(tenantInput.value.trim());
 
-/** The console's calls carry the session cookie; a change also carries the CSRF token the app set as a cookie. */
+/** The CSRF token the app sets as the XSRF-TOKEN cookie, for the changes the console asks for. */
+const csrfToken = () =>
+  decodeURIComponent(document.cookie.split('; ').find(cookie => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+
+/** The console's calls carry the session cookie; a change also carries the CSRF token. */
 async function call(url, options = {}) {
-  const csrf = document.cookie.split('; ').find(cookie => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1];
+  const csrf = csrfToken();
   const response = await fetch(url, {
     ...options,
     headers: {
       'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest',
-      ...(csrf ? { 'X-XSRF-TOKEN': decodeURIComponent(csrf) } : {}), ...options.headers
+      ...(csrf ? { 'X-XSRF-TOKEN': csrf } : {}), ...options.headers
     }
   });
   if (response.status === 401) {
@@ -289,8 +293,7 @@ async function act(work) {
 /** The signed-in person: their name, and the views of their roles. */
 const me = await call('/api/me');
 document.getElementById('signed-in').textContent = `${me.name} (${me.roles.join(', ')})`;
-document.querySelector('#sign-out input[name=_csrf]').value =
-  decodeURIComponent(document.cookie.split('; ').find(cookie => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+document.querySelector('#sign-out input[name=_csrf]').value = csrfToken();
 const allowed = [...document.querySelectorAll('nav a')].filter(link =>
   link.dataset.roles.split(' ').some(role => me.roles.includes(role)));
 document.querySelectorAll('nav a').forEach(link => { link.hidden = !allowed.includes(link); });

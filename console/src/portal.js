@@ -25,12 +25,14 @@ export function portalViews({ api, html, when, view, act }) {
           <td>${stateName(request.state)}${request.awaitingYourAnswer ? ' · waiting for your answer' : ''}</td>
           <td>${when(request.createdAt)}</td><td>${when(request.updatedAt)}</td></tr>`).join('') + '</tbody></table>';
       const form = document.getElementById('new-request');
+      // one key per form shown: a second click, or a retry after a lost answer, gives the same ticket
+      const submission = `portal-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       form.onsubmit = submitted => {
         submitted.preventDefault();
         act(async () => {
           const request = Object.fromEntries(new FormData(form));
           const created = await api('/my/requests', {
-            method: 'POST', body: JSON.stringify(request), headers: { 'Idempotency-Key': crypto.randomUUID() }
+            method: 'POST', body: JSON.stringify(request), headers: { 'Idempotency-Key': submission }
           });
           location.hash = `#/request/${created.ticketId}`;
         });
