@@ -1,6 +1,5 @@
 package io.tierzero.selfservice;
 
-import io.tierzero.communication.OutboundMessage;
 import io.tierzero.communication.Outbox;
 import io.tierzero.identity.Directories;
 import io.tierzero.identity.Directory;
